@@ -1,0 +1,50 @@
+import type { AstNode, DiagnosticInfo, ValidationAcceptor } from 'langium';
+import { isAcceptance, type Acceptance, type Plan } from '../generated/ast.js';
+import { CODES, messageFor, type Code, type Language } from './codes.js';
+import type { Problem, Report, SuDiagnosticData } from '../validators/common.js';
+
+/**
+ * Turns validator problems into Langium diagnostics: severity and text come from the code table,
+ * in the current message language. A warning the plan accepts with `acceptera` is kept but
+ * downgraded to information, with the team's reason attached.
+ */
+export class PlanReporter {
+    private readonly acceptances: Acceptance[];
+    private readonly used = new Set<Acceptance>();
+    readonly report: Report;
+
+    constructor(plan: Plan | undefined, private readonly accept: ValidationAcceptor, private readonly language: Language) {
+        this.acceptances = plan ? plan.elements.filter(isAcceptance) : [];
+        this.report = problem => this.add(problem);
+    }
+
+    private add<N extends AstNode>(problem: Problem<N>): void {
+        const entry = CODES[problem.code];
+        const args = (problem.args ?? []).map(String);
+        let severity = entry.severity;
+        let accepted: string | undefined;
+        if (severity === 'warning') {
+            const acceptance = this.acceptances.find(a => a.code === problem.code && (!a.subject || a.subject === problem.subject));
+            if (acceptance) {
+                this.used.add(acceptance);
+                severity = 'info';
+                accepted = acceptance.reason ?? '';
+            }
+        }
+        const data: SuDiagnosticData = { code: problem.code, args, subject: problem.subject, fix: problem.fix, accepted };
+        const message = messageFor(problem.code, this.language, args)
+            + (accepted !== undefined ? (this.language === 'sv' ? ` (accepterad: ${accepted})` : ` (accepted: ${accepted})`) : '');
+        const info = { node: problem.node, property: problem.property, index: problem.index, code: problem.code, data } as DiagnosticInfo<N>;
+        this.accept(severity, message, info);
+    }
+
+    /** Acceptances of warnings that were never raised (SU072). Call after all validators ran. */
+    finish(): void {
+        for (const acceptance of this.acceptances) {
+            if (this.used.has(acceptance) || !(acceptance.code in CODES)) continue;
+            if (CODES[acceptance.code as Code].severity !== 'warning') continue;
+            const suffix = acceptance.subject ? (this.language === 'sv' ? ` för "${acceptance.subject}"` : ` for "${acceptance.subject}"`) : '';
+            this.add({ code: 'SU072', node: acceptance, property: 'code', args: [acceptance.code, suffix] });
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import {
+    AstUtils, DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type ValidationOptions
+} from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { ParseResult } from 'langium';
+import { Analysis, CatalogueVariable, MeasurementPoint, NamedValueSet, PlanVariable, ReferenceTable, isCatalogueRef, isPlan } from './generated/ast.js';
+import { CODES, messageFor, type Code } from './diagnostics/codes.js';
+import type { MessageLocale } from './diagnostics/locale.js';
+import { closest, didYouMean } from './diagnostics/suggest.js';
+import type { CatalogueResolver } from './catalogue-resolver.js';
+import type { SuDiagnosticData } from './validators/common.js';
+
+const UNRESOLVED_CODE: Record<string, Code> = {
+    [CatalogueVariable.$type]: 'SU012',
+    [PlanVariable.$type]: 'SU013',
+    [MeasurementPoint.$type]: 'SU014',
+    [NamedValueSet.$type]: 'SU015',
+    [Analysis.$type]: 'SU016',
+    [ReferenceTable.$type]: 'SU017',
+};
+
+/**
+ * Langium's document validator with SU-plan's own codes and languages: syntax errors become SU001,
+ * unresolved references SU012–SU017 with "did you mean" suggestions (ignoring case and diacritics).
+ */
+export class SuDocumentValidator extends DefaultDocumentValidator {
+    private readonly services: LangiumServices;
+
+    constructor(services: LangiumServices, private readonly locale: MessageLocale) {
+        super(services);
+        this.services = services;
+    }
+
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processLexingErrors(parseResult, diagnostics, options);
+        for (let i = start; i < diagnostics.length; i++) diagnostics[i] = this.asSyntaxError(diagnostics[i]);
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processParsingErrors(parseResult, diagnostics, options);
+        for (let i = start; i < diagnostics.length; i++) diagnostics[i] = this.asSyntaxError(diagnostics[i]);
+    }
+
+    private asSyntaxError(diagnostic: Diagnostic): Diagnostic {
+        const text = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+        const detail = translateParserMessage(text, this.locale.language);
+        const data: SuDiagnosticData = { code: 'SU001', args: [detail] };
+        return { ...diagnostic, severity: 1, code: 'SU001', message: messageFor('SU001', this.locale.language, [detail]), data };
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        const root = document.parseResult.value;
+        const language = this.locale.language;
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error) continue;
+            const info = error.info;
+            const referenceType = this.services.shared.AstReflection.getReferenceType(info);
+            const code = UNRESOLVED_CODE[referenceType] ?? 'SU013';
+            const refText = info.reference.$refText;
+            if (code === 'SU012' && isPlan(root) && !this.anyPinResolves(root.elements)) continue; // SU010/SU011 explain it
+            const scope = this.services.references.ScopeProvider.getScope(info);
+            const candidates = scope.getAllElements().map(d => d.name);
+            const suggestions = [...this.renamedTo(code, refText, scope.getAllElements().map(d => d.node).toArray()), ...closest(refText, candidates)];
+            const unique = [...new Set(suggestions)].slice(0, 3);
+            const args = [refText, didYouMean(language, unique)];
+            const data: SuDiagnosticData = { code, args, subject: refText, fix: unique.length ? { kind: 'replace', suggestions: unique } : undefined };
+            const diagnosticInfo = { node: info.container, property: info.property, index: info.index, range: reference.$refNode?.range, code, data } as DiagnosticInfo<AstNode>;
+            diagnostics.push(this.toDiagnostic(CODES[code].severity, messageFor(code, language, args), diagnosticInfo));
+        }
+    }
+
+    private anyPinResolves(elements: readonly AstNode[]): boolean {
+        const resolver = (this.services as unknown as { catalogue: { CatalogueResolver: CatalogueResolver } }).catalogue.CatalogueResolver;
+        return elements.some(e => isCatalogueRef(e) && resolver.resolve(e.catalogue, e.version) !== undefined);
+    }
+
+    /** Catalogue variables that declare `ersätter <old>` for the name that was not found. */
+    private renamedTo(code: Code, refText: string, nodes: ReadonlyArray<AstNode | undefined>): string[] {
+        if (code !== 'SU012') return [];
+        const wanted = refText.slice(refText.lastIndexOf('.') + 1);
+        const found: string[] = [];
+        for (const node of nodes) {
+            if (node && node.$type === CatalogueVariable.$type) {
+                const variable = node as CatalogueVariable;
+                if (variable.replaces === wanted) {
+                    const catalogue = AstUtils.getContainerOfType(variable, (n): n is AstNode & { name: string } => n.$type === 'Catalogue');
+                    found.push(catalogue ? `${catalogue.name}.${variable.name}` : variable.name);
+                }
+            }
+        }
+        return found;
+    }
+}
+
+/** Chevrotain's English parser messages, shortened and, for Swedish, translated. */
+export function translateParserMessage(message: string, language: 'sv' | 'en'): string {
+    const found = /but found: '([^']*)'|but found `([^`]*)`|found: '([^']*)'/.exec(message);
+    const token = found ? (found[1] ?? found[2] ?? found[3] ?? '') : '';
+    const isEof = token === '' || /EOF/.test(token);
+    const shown = isEof ? (language === 'sv' ? 'filens slut' : 'the end of the file') : `'${token}'`;
+    const expected = expectedTokens(message, language);
+    if (language === 'sv') {
+        if (/unexpected character/i.test(message)) return `oväntat tecken ${/-> (.) <-/.exec(message)?.[1] ?? ''}`.trim() + '.';
+        return `oväntat ${shown}` + (expected ? `; förväntade ${expected}.` : '.');
+    }
+    if (/unexpected character/i.test(message)) return `unexpected character ${/-> (.) <-/.exec(message)?.[1] ?? ''}`.trim() + '.';
+    return `unexpected ${shown}` + (expected ? `; expected ${expected}.` : '.');
+}
+
+function expectedTokens(message: string, language: 'sv' | 'en'): string {
+    const single = /Expecting token of type '([^']+)'/.exec(message);
+    if (single) return describeToken(single[1], language);
+    const list = [...message.matchAll(/\d+\. \[([^\]]+)\]/g)].map(m => m[1].split(',')[0].trim());
+    const names = [...new Set(list.map(token => describeToken(token, language)))].slice(0, 6);
+    return names.join(', ');
+}
+
+const TOKEN_NAMES: Record<string, { sv: string; en: string }> = {
+    STRING: { sv: '"text"', en: '"text"' },
+    ID: { sv: 'ett namn', en: 'a name' },
+    INT: { sv: 'ett heltal', en: 'a whole number' },
+    DECIMAL: { sv: 'ett decimaltal', en: 'a decimal number' },
+    DATE: { sv: 'ett datum ÅÅÅÅ-MM-DD', en: 'a date YYYY-MM-DD' },
+};
+
+function describeToken(token: string, language: 'sv' | 'en'): string {
+    return TOKEN_NAMES[token]?.[language] ?? `'${token}'`;
+}

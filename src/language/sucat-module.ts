@@ -1,0 +1,31 @@
+import type { Module } from 'langium';
+import type { LangiumServices, PartialLangiumServices } from 'langium/lsp';
+import { SuDocumentValidator } from './su-document-validator.js';
+import { SuCatScopeComputation } from './sucat-scope.js';
+import { SuCatValidator } from './sucat-validator.js';
+import type { SuCatalogueServices } from './suplan-module.js';
+
+export type SuCatAddedServices = SuCatalogueServices & {
+    readonly validation: {
+        readonly SuCatValidator: SuCatValidator;
+    };
+};
+
+export type SuCatServices = LangiumServices & SuCatAddedServices;
+
+/** The catalogue language's own services. */
+export function createSuCatModule(shared: SuCatalogueServices['catalogue']): Module<SuCatServices, PartialLangiumServices & SuCatAddedServices> {
+    return {
+        catalogue: {
+            CatalogueResolver: () => shared.CatalogueResolver,
+            MessageLocale: () => shared.MessageLocale,
+        },
+        references: {
+            ScopeComputation: services => new SuCatScopeComputation(services),
+        },
+        validation: {
+            DocumentValidator: services => new SuDocumentValidator(services, shared.MessageLocale),
+            SuCatValidator: services => new SuCatValidator(services),
+        },
+    };
+}

@@ -1,0 +1,45 @@
+import type { Module } from 'langium';
+import type { LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
+import type { CatalogueResolver } from './catalogue-resolver.js';
+import type { MessageLocale } from './diagnostics/locale.js';
+import { SuDocumentValidator } from './su-document-validator.js';
+import { SuPlanNameProvider } from './suplan-naming.js';
+import { SuPlanScopeComputation, SuPlanScopeProvider } from './suplan-scope.js';
+import { SuPlanValidator } from './suplan-validator.js';
+
+/** Services both languages share: one catalogue index and one message language. */
+export interface SuCatalogueServices {
+    readonly catalogue: {
+        readonly CatalogueResolver: CatalogueResolver;
+        readonly MessageLocale: MessageLocale;
+    };
+}
+
+export type SuPlanAddedServices = SuCatalogueServices & {
+    readonly validation: {
+        readonly SuPlanValidator: SuPlanValidator;
+    };
+};
+
+export type SuPlanServices = LangiumServices & SuPlanAddedServices;
+
+/** The plan language's own services, layered over Langium's defaults and the generated module. */
+export function createSuPlanModule(shared: SuCatalogueServices['catalogue']): Module<SuPlanServices, PartialLangiumServices & SuPlanAddedServices> {
+    return {
+        catalogue: {
+            CatalogueResolver: () => shared.CatalogueResolver,
+            MessageLocale: () => shared.MessageLocale,
+        },
+        references: {
+            NameProvider: () => new SuPlanNameProvider(),
+            ScopeComputation: services => new SuPlanScopeComputation(services),
+            ScopeProvider: services => new SuPlanScopeProvider(services),
+        },
+        validation: {
+            DocumentValidator: services => new SuDocumentValidator(services, shared.MessageLocale),
+            SuPlanValidator: services => new SuPlanValidator(services),
+        },
+    };
+}
+
+export type { LangiumSharedServices };

@@ -1,0 +1,60 @@
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { Plan, SuPlanAstType } from './generated/ast.js';
+import { PlanReporter } from './diagnostics/reporter.js';
+import type { PlanValidator, ValidationContext } from './validators/common.js';
+import type { SuPlanServices } from './suplan-module.js';
+import { AcceptanceValidator } from './validators/acceptance-validator.js';
+import { AnalysisValidator } from './validators/analysis-validator.js';
+import { CatalogueRefValidator } from './validators/catalogue-ref-validator.js';
+import { DerivedValidator } from './validators/derived-validator.js';
+import { MinimisationValidator } from './validators/minimisation-validator.js';
+import { NamingValidator } from './validators/naming-validator.js';
+import { PeriodValidator } from './validators/period-validator.js';
+import { PrivacyValidator } from './validators/privacy-validator.js';
+import { PurposeValidator } from './validators/purpose-validator.js';
+import { ReferenceDataValidator } from './validators/reference-data-validator.js';
+import { ScenarioValidator } from './validators/scenario-validator.js';
+import { StructureValidator } from './validators/structure-validator.js';
+import { ValueValidator } from './validators/value-validator.js';
+import { VolumeValidator } from './validators/volume-validator.js';
+
+/** Registers the plan checks: one entry for the whole plan, which dispatches to each concern. */
+export function registerSuPlanChecks(services: SuPlanServices): void {
+    const registry = services.validation.ValidationRegistry;
+    const validator = services.validation.SuPlanValidator;
+    const checks: ValidationChecks<SuPlanAstType> = {
+        Plan: validator.checkPlan
+    };
+    registry.register(checks, validator);
+}
+
+/** The registry of plan concerns; each lives in `validators/<concern>-validator.ts`. */
+export class SuPlanValidator {
+    private readonly concerns: readonly PlanValidator[] = [
+        new StructureValidator(),
+        new PurposeValidator(),
+        new CatalogueRefValidator(),
+        new NamingValidator(),
+        new PeriodValidator(),
+        new ValueValidator(),
+        new DerivedValidator(),
+        new ReferenceDataValidator(),
+        new AnalysisValidator(),
+        new ScenarioValidator(),
+        new MinimisationValidator(),
+        new PrivacyValidator(),
+        new VolumeValidator(),
+        new AcceptanceValidator(),
+    ];
+
+    constructor(private readonly services: SuPlanServices) {}
+
+    checkPlan(plan: Plan, accept: ValidationAcceptor): void {
+        const reporter = new PlanReporter(plan, accept, this.services.catalogue.MessageLocale.language);
+        const context: ValidationContext = { catalogues: this.services.catalogue.CatalogueResolver };
+        for (const concern of this.concerns) {
+            concern.validate(plan, reporter.report, context);
+        }
+        reporter.finish();
+    }
+}

@@ -1,0 +1,48 @@
+import type { AstNode, Properties, ValidationAcceptor } from 'langium';
+import type { Plan } from '../generated/ast.js';
+import type { CatalogueResolver } from '../catalogue-resolver.js';
+import type { Code } from '../diagnostics/codes.js';
+
+/** A typed quick-fix payload, read by the code-action provider. */
+export type FixData =
+    | { readonly kind: 'replace'; readonly suggestions: readonly string[] }
+    | { readonly kind: 'addRefinedValue'; readonly original: number; readonly label: string }
+    | { readonly kind: 'removeVariable'; readonly name: string };
+
+/** One problem found by a validator. The reporter looks up severity and text in the code table. */
+export interface Problem<N extends AstNode = AstNode> {
+    readonly code: Code;
+    readonly node: N;
+    /** The narrowest property of `node` to underline; the whole node when absent. */
+    readonly property?: Properties<N>;
+    readonly index?: number;
+    /** Arguments for the message and help templates (`{0}`, `{1}`, …). */
+    readonly args?: readonly (string | number)[];
+    /** The name the problem is about, matched by `acceptera SUxxx för <subject>`. */
+    readonly subject?: string;
+    readonly fix?: FixData;
+}
+
+export type Report = <N extends AstNode>(problem: Problem<N>) => void;
+
+/** Facts every plan validator may need, computed once per validation run. */
+export interface ValidationContext {
+    readonly catalogues: CatalogueResolver;
+}
+
+/** One concern of plan validation (ZenStack-style): small, named after its rule set. */
+export interface PlanValidator {
+    validate(plan: Plan, report: Report, context: ValidationContext): void;
+}
+
+/** The payload every SU-plan diagnostic carries in `Diagnostic.data`. */
+export interface SuDiagnosticData {
+    readonly code: Code;
+    readonly args: readonly string[];
+    readonly subject?: string;
+    readonly fix?: FixData;
+    /** Set when the plan accepts this warning with `acceptera`. */
+    readonly accepted?: string;
+}
+
+export type { ValidationAcceptor };
