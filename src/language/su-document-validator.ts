@@ -104,10 +104,10 @@ export function translateParserMessage(message: string, language: 'sv' | 'en'): 
     const shown = isEof ? (language === 'sv' ? 'filens slut' : 'the end of the file') : `'${token}'`;
     const expected = expectedTokens(message, language);
     if (language === 'sv') {
-        if (/unexpected character/i.test(message)) return `oväntat tecken ${/-> (.) <-/.exec(message)?.[1] ?? ''}`.trim() + '.';
+        if (/unexpected character/i.test(message)) return `oväntat tecken '${/->(.+?)<-/.exec(message)?.[1] ?? ''}'.`;
         return `oväntat ${shown}` + (expected ? `; förväntade ${expected}.` : '.');
     }
-    if (/unexpected character/i.test(message)) return `unexpected character ${/-> (.) <-/.exec(message)?.[1] ?? ''}`.trim() + '.';
+    if (/unexpected character/i.test(message)) return `unexpected character '${/->(.+?)<-/.exec(message)?.[1] ?? ''}'.`;
     return `unexpected ${shown}` + (expected ? `; expected ${expected}.` : '.');
 }
 
