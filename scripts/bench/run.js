@@ -1,0 +1,67 @@
+// `npm run bench`: prints figures and their ratios to baselines measured in the same run.
+// Machines are noisy, so only ratios within one run mean anything; nothing here asserts a duration.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { catalogueText, planText } from './corpus.js';
+
+const out = path.resolve('bench-output');
+const PLANS = Number(process.env.BENCH_PLANS ?? 1000);
+const CATALOGUE = Number(process.env.BENCH_CATALOGUE ?? 2000);
+const USES = 20;
+
+function prepareCorpus() {
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(path.join(out, 'plans', 'kataloger'), { recursive: true });
+    mkdirSync(path.join(out, 'models'), { recursive: true });
+    writeFileSync(path.join(out, 'plans', 'kataloger', 'bench.sucat'), catalogueText(CATALOGUE));
+    for (let i = 0; i < PLANS; i++) {
+        writeFileSync(path.join(out, 'plans', `plan-${String(i).padStart(4, '0')}.suplan`), planText(i, USES, CATALOGUE));
+    }
+}
+
+/** Wall time of a whole process, best of `runs` (start-up included, as a user sees it). */
+function timeProcess(label, args, runs = 3) {
+    let best = Infinity;
+    let output = '';
+    for (let r = 0; r < runs; r++) {
+        const start = performance.now();
+        try {
+            output = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+        } catch (error) {
+            output = String(error.stdout ?? '');
+            if (error.status !== 1) throw error;
+        }
+        best = Math.min(best, performance.now() - start);
+    }
+    return { label, ms: best, output };
+}
+
+function ms(value) {
+    return `${value.toFixed(0).padStart(7)} ms`;
+}
+
+console.log(`SU-plan benchmarks (node ${process.version}); corpus: ${PLANS} plans × ${USES} variable uses, catalogue of ${CATALOGUE} variables`);
+prepareCorpus();
+execFileSync(process.execPath, ['scripts/bench/write-models.js', path.join(out, 'plans'), path.join(out, 'models')], { stdio: 'inherit' });
+
+const check = timeProcess('suplan check (CLI, whole process)', ['bin/cli.js', 'check', path.join(out, 'plans'), '--format', 'json']);
+const ajv = timeProcess('ajv: read + validate the same plans\' JSON models', ['scripts/bench/ajv-validate.js', path.join(out, 'models')]);
+const parse = timeProcess('Langium: parse the same files (no linking, no validation)', ['scripts/bench/parse-only.js', path.join(out, 'plans')]);
+const diagnostics = JSON.parse(check.output);
+const count = Array.isArray(diagnostics) ? diagnostics.length : (diagnostics.diagnostics ?? []).length;
+console.log('\n1. Checking many plans');
+for (const row of [check, ajv, parse]) console.log(`   ${ms(row.ms)}  ${row.label}`);
+console.log(`   ratio check / ajv:        ${(check.ms / ajv.ms).toFixed(2)}×   (goal ≤ 3×)`);
+console.log(`   ratio check / parse-only: ${(check.ms / parse.ms).toFixed(2)}×`);
+console.log(`   (${count} diagnostics reported)`);
+
+console.log('\n2. One plan with many variable uses (in-process: parse + link + validate)');
+const scaling = JSON.parse(execFileSync(process.execPath, ['scripts/bench/scaling.js'], { encoding: 'utf8' }));
+const base = scaling[0];
+for (const row of scaling) {
+    console.log(`   ${String(row.uses).padStart(5)} uses: ${ms(row.ms)}  ${(row.ms / row.uses * 1000).toFixed(1).padStart(7)} µs/use   ratio to ${base.uses}: time ${(row.ms / base.ms).toFixed(2)}× for ${(row.uses / base.uses).toFixed(0)}× the uses`);
+}
+const last = scaling[scaling.length - 1];
+console.log(`   growth exponent (log time / log uses, ${base.uses} → ${last.uses}): ${(Math.log(last.ms / base.ms) / Math.log(last.uses / base.uses)).toFixed(2)}  (1.0 = linear, 2.0 = quadratic)`);
