@@ -1,0 +1,45 @@
+// `npm run demo`: checks the bundled examples and runs every capability that exists so far,
+// writing into demo-output/ (git-ignored) and printing what it made.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const out = path.resolve('demo-output');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+function suplan(title, args, stdoutFile) {
+    console.log(`\n== ${title}\n$ suplan ${args.join(' ')}${stdoutFile ? ` > ${path.relative(process.cwd(), stdoutFile)}` : ''}`);
+    const result = spawnSync(process.execPath, ['bin/cli.js', ...args], { stdio: ['ignore', stdoutFile ? 'pipe' : 'inherit', 'inherit'], encoding: 'utf8' });
+    if (result.status !== 0) {
+        console.error(`demo: "suplan ${args.join(' ')}" exited with ${result.status}`);
+        process.exit(1);
+    }
+    if (stdoutFile) writeFileSync(stdoutFile, result.stdout);
+}
+
+const plans = readdirSync('examples/plans').filter(f => f.endsWith('.suplan')).sort().map(f => path.join('examples/plans', f));
+const catalogues = readdirSync('examples/catalogues').filter(f => f.endsWith('.sucat')).sort().map(f => path.join('examples/catalogues', f));
+
+suplan('Kontrollera alla exempel / check every example', ['check', 'examples']);
+suplan('Samma kontroll som SARIF / the same check as SARIF', ['check', 'examples', '--format', 'sarif'], path.join(out, 'check.sarif'));
+for (const plan of plans) {
+    suplan(`Planmodell som JSON / plan model as JSON: ${path.basename(plan)}`, ['generate', plan, '--target', 'json', '--out', path.join(out, 'models')]);
+}
+for (const catalogue of catalogues) {
+    const base = path.basename(catalogue, '.sucat');
+    suplan(`Exportera katalog / export catalogue: ${base}`, ['catalogue', 'export', catalogue, '--out', path.join(out, 'catalogues', `${base}.xlsx`)]);
+    suplan(`Exportera katalog / export catalogue: ${base}`, ['catalogue', 'export', catalogue, '--out', path.join(out, 'catalogues', `${base}.csv`)]);
+}
+const first = path.join(out, 'catalogues', `${path.basename(catalogues[0], '.sucat')}.csv`);
+suplan('Importera exporten igen / import the export again', ['catalogue', 'import', first, '--out', path.join(out, 'catalogues', 'reimported.sucat'), '--name', 'bbic', '--version', 'reimport']);
+suplan('Ny plan från mallen / a new plan from the template', ['new', path.join(out, 'ny-plan.suplan'), '--title', 'Min första plan']);
+
+console.log('\n== Skapade filer / files made in demo-output/');
+const walk = dir => readdirSync(dir).sort().flatMap(name => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+});
+for (const file of walk(out)) {
+    console.log(`   ${path.relative(process.cwd(), file).padEnd(60)} ${String(statSync(file).size).padStart(9)} bytes`);
+}
