@@ -14,7 +14,7 @@ export function lastSegment(qualified: string): string {
 export class SuPlanNameProvider extends DefaultNameProvider {
     override getName(node: AstNode): string | undefined {
         if (isUseVariable(node)) {
-            return node.name ?? (node.variable.$refText ? lastSegment(node.variable.$refText) : undefined);
+            return node.name ?? (node.variable?.$refText ? lastSegment(node.variable.$refText) : undefined);
         }
         if (isMeasurementPoint(node)) {
             return node.name ?? node.kind;
@@ -24,7 +24,7 @@ export class SuPlanNameProvider extends DefaultNameProvider {
 
     override getNameNode(node: AstNode): CstNode | undefined {
         if (isUseVariable(node) && !node.name) {
-            return node.variable.$refNode;
+            return node.variable?.$refNode;
         }
         if (isMeasurementPoint(node) && !node.name) {
             return GrammarUtils.findNodeForProperty(node.$cstNode, 'kind');

@@ -24,7 +24,7 @@ export class SuPlanScopeComputation extends DefaultScopeComputation {
             const name = this.nameProvider.getName(node);
             if (!name) continue;
             symbols.add(root, this.descriptions.createDescription(node, name, document));
-            if (isUseVariable(node) && node.variable.$refText && node.variable.$refText !== name) {
+            if (isUseVariable(node) && node.variable?.$refText && node.variable.$refText !== name) {
                 symbols.add(root, this.descriptions.createDescription(node, node.variable.$refText, document));
             }
         }

@@ -1,7 +1,7 @@
 import {
     isItem, isItemGroup, isMeasurementPoints, isVariables, isVariableOption, isPointsOption, isRespondentsOption,
     isConditionOption, isBackgroundOption, isOptionalOption, isPerGoalOption, isDefinitionOption,
-    isDerivedVariable, isLocalVariable, isUseVariable,
+    isDerivedVariable, isLocalVariable, isUseVariable, isAggregateExpression, isDifferenceExpression,
     type Condition, type MeasurementPoint, type Plan, type PlanElement, type PlanVariable, type VariableOption,
 } from '../language/generated/ast.js';
 import { lastSegment } from '../language/suplan-naming.js';
@@ -9,7 +9,7 @@ import { lastSegment } from '../language/suplan-naming.js';
 
 /** The name a plan variable is known by (`använd bbic.kön` → `kön`). */
 export function variableName(variable: PlanVariable): string {
-    if (isUseVariable(variable)) return variable.name ?? lastSegment(variable.variable.$refText ?? '');
+    if (isUseVariable(variable)) return variable.name ?? lastSegment(variable.variable?.$refText ?? '');
     return variable.name ?? '';
 }
 
@@ -50,20 +50,31 @@ export function optionsOf(variable: PlanVariable): readonly VariableOption[] {
     return variable.options.filter(isVariableOption);
 }
 
-/** The measurement points a variable is registered at; an empty list means once per client. */
+/**
+ * The measurement points a variable is registered at; an empty list means once per client.
+ * A sum, mean or classification without its own `vid` is available wherever its first source is;
+ * a difference between two points is one value per client.
+ */
 export function pointsOf(variable: PlanVariable): MeasurementPoint[] {
+    return pointsWithin(variable, new Set());
+}
+
+function pointsWithin(variable: PlanVariable, visiting: Set<PlanVariable>): MeasurementPoint[] {
     const points: MeasurementPoint[] = [];
     for (const option of optionsOf(variable)) {
         if (isPointsOption(option)) {
-            for (const ref of option.points) if (ref.ref.ref) points.push(ref.ref.ref);
+            for (const ref of option.points) if (ref.ref?.ref) points.push(ref.ref.ref);
         }
     }
-    if (points.length === 0 && isDerivedVariable(variable)) {
-        // A derivation is available wherever its sources are.
+    if (points.length === 0 && isDerivedVariable(variable) && !visiting.has(variable)) {
         const e = variable.expression;
-        const sources = 'source' in e && e.source ? [e.source] : 'items' in e ? e.items : [];
-        const first = sources[0]?.ref.ref;
-        if (first) return pointsOf(first);
+        if (!e || isDifferenceExpression(e)) return points;
+        const sources = isAggregateExpression(e) ? e.items : [e.source];
+        const first = sources[0]?.ref?.ref;
+        if (first) {
+            visiting.add(variable);
+            return pointsWithin(first, visiting);
+        }
     }
     return points;
 }

@@ -16,6 +16,10 @@ export type Respondent = 'barn' | 'förälder' | 'klient' | 'anhörig' | 'person
 export type ProcessStep = 'aktualisering' | 'utredning' | 'insats' | 'uppföljning';
 export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
+/**
+ * Built by `buildPlanModel` (build-model.ts). Every variable, point, table and analysis that a field
+ * names is in the same model: a reference that did not resolve is left out, never kept dangling.
+ */
 export interface PlanModel {
     readonly schemaVersion: typeof MODEL_SCHEMA_VERSION;
     /** The plan file, relative to the repository root when known. */
@@ -35,7 +39,10 @@ export interface PlanModel {
     readonly measurementPoints: readonly MeasurementPointModel[];
     readonly phases: readonly PhaseModel[];
     readonly valueSets: readonly NamedValueSetModel[];
-    /** Every variable in declaration order; items of a question group follow their group's index. */
+    /**
+     * Every variable in declaration order. A question group contributes its items (origin `item`,
+     * `group` set) followed by its index (origin `derived`) when the group has `index summa|medel`.
+     */
     readonly variables: readonly VariableModel[];
     readonly referenceTables: readonly ReferenceTableModel[];
     readonly extract?: ExtractModel;
@@ -56,6 +63,7 @@ export interface Governance {
 export interface CatalogueRefModel {
     readonly name: string;
     readonly version: string;
+    /** The catalogue's own title, when the catalogue was found. */
     readonly title?: string;
 }
 
@@ -194,7 +202,7 @@ export interface ReferenceTableModel {
     readonly id: string;
     readonly label: string;
     readonly source?: string;
-    /** Keyed by the codes of a variable (`per stadsdel`) or by variable ids (`per fråga`). */
+    /** Keyed by the codes of a variable (`per stadsdel`, integer row keys) or by variable ids (`per fråga`, string row keys). */
     readonly key: { readonly kind: 'codes'; readonly variable: string } | { readonly kind: 'variables' };
     readonly rows: ReadonlyArray<{ readonly key: number | string; readonly value: number }>;
 }
@@ -226,7 +234,10 @@ export interface AnalysisModel {
     /** change: the two points, paired. */
     readonly from?: string;
     readonly to?: string;
-    /** share: the codes that count, or a comparison; goalAttainment: the codes that mean "reached". */
+    /**
+     * share: the codes that count, or a comparison; goalAttainment: the codes that mean "reached"
+     * (as given with `nått`, else the built-in scale's: mål4 → 1, gas5 → 3, 4, 5).
+     */
     readonly codes?: readonly number[];
     readonly op?: CompareOp;
     readonly value?: number;

@@ -35,7 +35,19 @@ function codes(list: readonly CodeLabel[]): CodeModel[] {
 }
 
 function range(r: Range | undefined): { min?: number; max?: number } {
-    return r ? { min: r.min, max: r.max } : {};
+    const result: { min?: number; max?: number } = {};
+    if (typeof r?.min === 'number') result.min = r.min;
+    if (typeof r?.max === 'number') result.max = r.max;
+    return result;
+}
+
+/** A number value set without keys whose value is undefined (the model is plain JSON). */
+function numberSet(r: Range | undefined, unit: string | undefined, decimals: number | undefined): ValueSetModel {
+    return {
+        kind: 'number', ...range(r),
+        ...(unit !== undefined ? { unit } : {}),
+        ...(decimals !== undefined ? { decimals } : {}),
+    };
 }
 
 export function catalogueValueSet(set: CatalogueValueSet | undefined): ValueSetModel {
@@ -44,7 +56,7 @@ export function catalogueValueSet(set: CatalogueValueSet | undefined): ValueSetM
     if (isYesNoSet(set)) return { kind: 'yesno', codes: YES_NO };
     if (isCodeListSet(set)) return { kind: 'choice', codes: codes(set.codes) };
     if (isCountSet(set)) return { kind: 'count', ...range(set.range) };
-    if (isNumberSet(set)) return { kind: 'number', ...range(set.range), unit: set.unit, decimals: set.decimals };
+    if (isNumberSet(set)) return numberSet(set.range, set.unit, set.decimals);
     if (isTextSet(set)) return { kind: 'text' };
     return { kind: 'text' };
 }
@@ -52,17 +64,17 @@ export function catalogueValueSet(set: CatalogueValueSet | undefined): ValueSetM
 export function localValueSet(type: LocalType | undefined): ValueSetModel | undefined {
     if (!type) return undefined;
     if (isCountType(type)) return { kind: 'count', ...range(type.range) };
-    if (isNumberType(type)) return { kind: 'number', ...range(type.range), unit: type.unit, decimals: type.decimals };
+    if (isNumberType(type)) return numberSet(type.range, type.unit, type.decimals);
     if (isDateType(type)) return { kind: 'date' };
     if (isYesNoType(type)) return { kind: 'yesno', codes: YES_NO };
     if (isChoiceType(type)) return { kind: 'choice', codes: codes(type.codes) };
     if (isMultiChoiceType(type)) return { kind: 'multi', codes: codes(type.codes) };
     if (isScaleType(type)) return { kind: 'scale', codes: codes(type.codes) };
-    if (isScoreType(type)) return { kind: 'score', ...range(type.range), instrument: type.instrument };
+    if (isScoreType(type)) return { kind: 'score', ...range(type.range), ...(type.instrument !== undefined ? { instrument: type.instrument } : {}) };
     if (isGoalScaleType(type)) return type.scale === 'gas5' ? { kind: 'goal5', codes: GOAL5 } : { kind: 'goal4', codes: GOAL4 };
     if (isTextType(type)) return { kind: 'text' };
     if (isValueSetRef(type)) {
-        const named = type.valueSet.ref;
+        const named = type.valueSet?.ref;
         if (!named) return undefined;
         return { kind: named.ordinal ? 'scale' : 'choice', codes: codes(named.codes), named: named.name };
     }
@@ -71,17 +83,22 @@ export function localValueSet(type: LocalType | undefined): ValueSetModel | unde
 
 /** The value set a catalogue variable has in its catalogue (before any refinement). */
 export function originalValueSet(use: UseVariable): ValueSetModel | undefined {
-    const target = use.variable.ref;
+    const target = use.variable?.ref;
     return target ? catalogueValueSet(target.valueSet) : undefined;
 }
 
 /**
  * The values a plan variable takes as registered: a refined catalogue variable takes its detailed
- * codes; an item takes its group's type; an index and sums are numbers; `klassa` gives codes.
+ * codes; an item takes its group's type; an index, sums, means and differences are numbers (with
+ * their bounds when the sources have them); `klassa` gives codes.
  * Undefined while the variable's references are unresolved.
  */
 export function valueSetOf(variable: PlanVariable | undefined): ValueSetModel | undefined {
-    if (!variable) return undefined;
+    return valueSetWithin(variable, new Set());
+}
+
+function valueSetWithin(variable: PlanVariable | undefined, visiting: Set<PlanVariable>): ValueSetModel | undefined {
+    if (!variable || visiting.has(variable)) return undefined;
     if (isUseVariable(variable)) {
         const original = originalValueSet(variable);
         if (variable.refinements.length > 0 && original && isCoded(original)) {
@@ -91,13 +108,48 @@ export function valueSetOf(variable: PlanVariable | undefined): ValueSetModel | 
     }
     if (isLocalVariable(variable)) return localValueSet(variable.type);
     if (isItem(variable)) return isItemGroup(variable.$container) ? localValueSet(variable.$container.type) : undefined;
-    if (isItemGroup(variable)) return { kind: 'number' };
-    if (isDerivedVariable(variable)) {
-        const e = variable.expression;
-        if (isClassifyExpression(e)) return { kind: 'choice', codes: e.classes.map(c => ({ code: c.code, label: c.label ?? '' })) };
-        if (isAggregateExpression(e) || isDifferenceExpression(e)) return { kind: 'number' };
+    visiting.add(variable);
+    try {
+        if (isItemGroup(variable)) {
+            const item = localValueSet(variable.type);
+            return aggregateValueSet(variable.index === 'medel' ? 'medel' : 'summa', variable.items.map(() => item));
+        }
+        if (isDerivedVariable(variable)) {
+            const e = variable.expression;
+            if (isClassifyExpression(e)) return { kind: 'choice', codes: e.classes.map(c => ({ code: c.code, label: c.label ?? '' })) };
+            if (isAggregateExpression(e)) return aggregateValueSet(e.function, e.items.map(i => valueSetWithin(i.ref?.ref, visiting)));
+            if (isDifferenceExpression(e)) {
+                const [min, max] = bounds(valueSetWithin(e.source?.ref?.ref, visiting));
+                return min !== undefined && max !== undefined ? { kind: 'number', min: min - max, max: max - min } : { kind: 'number' };
+            }
+        }
+    } finally {
+        visiting.delete(variable);
     }
     return undefined;
+}
+
+/** The lowest and highest value a numeric value set can take, when known. */
+export function bounds(set: ValueSetModel | undefined): [number | undefined, number | undefined] {
+    if (!set || !isNumeric(set)) return [undefined, undefined];
+    if (isCoded(set)) {
+        if (set.codes.length === 0) return [undefined, undefined];
+        const values = set.codes.map(c => c.code);
+        return [Math.min(...values), Math.max(...values)];
+    }
+    if (set.kind === 'count') return [set.min ?? 0, set.max];
+    if (set.kind === 'number' || set.kind === 'score') return [set.min, set.max];
+    return [undefined, undefined];
+}
+
+/** A sum or mean of values: a number, bounded when every part is bounded. */
+export function aggregateValueSet(fn: 'summa' | 'medel', parts: readonly (ValueSetModel | undefined)[]): ValueSetModel {
+    const all = parts.map(bounds);
+    if (all.length === 0 || all.some(([min, max]) => min === undefined || max === undefined)) return { kind: 'number' };
+    const mins = all.map(b => b[0] ?? 0);
+    const maxs = all.map(b => b[1] ?? 0);
+    if (fn === 'summa') return { kind: 'number', min: mins.reduce((a, b) => a + b, 0), max: maxs.reduce((a, b) => a + b, 0) };
+    return { kind: 'number', min: Math.min(...mins), max: Math.max(...maxs) };
 }
 
 export function isCoded(set: ValueSetModel | undefined): set is CodedValueSetModel {
