@@ -21,11 +21,13 @@ export class CatalogueResolver {
     private readonly shared: LangiumSharedServices;
     private readonly byDocument: DocumentCache<string, ResolvedCatalogue>;
     private readonly byName: WorkspaceCache<string, readonly Catalogue[]>;
+    private readonly allNames: WorkspaceCache<'names', readonly string[]>;
 
     constructor(shared: LangiumSharedServices) {
         this.shared = shared;
         this.byDocument = new DocumentCache(shared);
         this.byName = new WorkspaceCache(shared);
+        this.allNames = new WorkspaceCache(shared);
     }
 
     /** Every loaded version of the catalogue with this name, in index order. */
@@ -39,6 +41,18 @@ export class CatalogueResolver {
                 if (root && root.$type === Catalogue.$type) found.push(root as Catalogue);
             }
             return found;
+        });
+    }
+
+    /** The names of every catalogue loaded in the workspace, each once, in index order. */
+    names(): readonly string[] {
+        return this.allNames.get('names', () => {
+            const documents = this.shared.workspace.LangiumDocuments;
+            const found = new Set<string>();
+            for (const description of this.shared.workspace.IndexManager.allElements(Catalogue.$type)) {
+                if (description.name && documents.hasDocument(description.documentUri)) found.add(description.name);
+            }
+            return [...found];
         });
     }
 

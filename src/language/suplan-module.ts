@@ -2,6 +2,7 @@ import type { Module } from 'langium';
 import type { LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import type { CatalogueResolver } from './catalogue-resolver.js';
 import type { MessageLocale } from './diagnostics/locale.js';
+import { SuPlanCodeActionProvider } from './lsp/suplan-code-actions.js';
 import { SuDocumentValidator } from './su-document-validator.js';
 import { SuPlanNameProvider } from './suplan-naming.js';
 import { SuPlanScopeComputation, SuPlanScopeProvider } from './suplan-scope.js';
@@ -34,6 +35,9 @@ export function createSuPlanModule(shared: SuCatalogueServices['catalogue']): Mo
             NameProvider: () => new SuPlanNameProvider(),
             ScopeComputation: services => new SuPlanScopeComputation(services),
             ScopeProvider: services => new SuPlanScopeProvider(services),
+        },
+        lsp: {
+            CodeActionProvider: () => new SuPlanCodeActionProvider(),
         },
         validation: {
             DocumentValidator: services => new SuDocumentValidator(services, shared.MessageLocale),

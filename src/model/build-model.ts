@@ -609,7 +609,8 @@ class ModelBuilder {
         if (isTimeSeries(k) || isPhaseMeans(k)) {
             const variable = this.varName(k.variable);
             const unit = oneOf(TIME_UNITS, k.unit);
-            return variable && unit ? { kind: isTimeSeries(k) ? 'timeSeries' : 'phaseMeans', variables: [variable], unit } : undefined;
+            const date = k.date ? this.varName(k.date) : undefined;
+            return variable && unit ? { kind: isTimeSeries(k) ? 'timeSeries' : 'phaseMeans', variables: [variable], unit, ...opt('dateVariable', date) } : undefined;
         }
         if (isRate(k)) {
             if (!isNumber(k.per)) return undefined;

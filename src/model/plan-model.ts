@@ -245,6 +245,8 @@ export interface AnalysisModel {
     readonly target?: number;
     /** timeSeries, phaseMeans: the time unit. */
     readonly unit?: TimeUnit;
+    /** timeSeries, phaseMeans: the date variable that places each record in time (default: the registration date). */
+    readonly dateVariable?: string;
     /** rate: per how many, of which population table, counting records that meet a condition. */
     readonly per?: number;
     readonly population?: string;

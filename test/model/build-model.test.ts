@@ -248,7 +248,7 @@ describe('buildPlanModel: the full plan', () => {
         expect(analysis(full, 'a1')).toStrictEqual({ id: 'a1', kind: 'share', variables: ['samtal_enskilt'], codes: [11, 12, 13], target: 60, groups: [] });
         expect(analysis(full, 'a2')).toStrictEqual({ id: 'a2', kind: 'share', variables: ['problem'], op: '>=', value: 20, groups: [], at: 'efter' });
         expect(analysis(full, 't1')).toStrictEqual({ id: 't1', kind: 'timeSeries', variables: ['trygghet'], unit: 'vecka', groups: [] });
-        expect(analysis(full, 'fm')).toStrictEqual({ id: 'fm', kind: 'phaseMeans', variables: ['trygghet'], unit: 'vecka', groups: [] });
+        expect(analysis(full, 'fm')).toStrictEqual({ id: 'fm', kind: 'phaseMeans', variables: ['trygghet'], unit: 'vecka', dateVariable: 'startdatum', groups: [] });
         expect(analysis(full, 'r1')).toStrictEqual({
             id: 'r1', kind: 'rate', variables: [], per: 1000, population: 'befolkning',
             condition: { parts: [{ variable: 'skäl', op: '=', value: 2 }] }, groups: ['stadsdel'],

@@ -192,7 +192,7 @@ plan "Föräldrastöd – Jourpatrullen" {
         m1: måluppfyllelse måluppf
         m2: måluppfyllelse gas nått 4, 5
         t1: tidsserie trygghet över vecka
-        fm: fasmedel trygghet över vecka
+        fm: fasmedel trygghet över vecka enligt startdatum
         r1: takt för skäl = 2 per 1000 av befolkning per stadsdel
         r2: takt per 100 av befolkning
         j1: jämför m1a, m1b mellan stadsdel mot målvärden

@@ -30,6 +30,8 @@ export namespace SuCat {
         | "antal"
         | "barn"
         | "beskrivning"
+        | "beslut"
+        | "dagar"
         | "datum"
         | "decimaler"
         | "enhet"
@@ -41,6 +43,7 @@ export namespace SuCat {
         | "katalog"
         | "klient"
         | "kommentar"
+        | "månader"
         | "nationell"
         | "personal"
         | "processteg"
@@ -51,6 +54,7 @@ export namespace SuCat {
         | "utgiven"
         | "utredning"
         | "variabel"
+        | "veckor"
         | "version"
         | "värdemängd"
         | "{"
@@ -109,6 +113,7 @@ export namespace SuPlan {
         | ">"
         | ">="
         | "acceptera"
+        | "aktualisering"
         | "alla"
         | "analyser"
         | "analyserar"
@@ -133,6 +138,7 @@ export namespace SuPlan {
         | "diarienummer"
         | "efter"
         | "enhet"
+        | "enligt"
         | "exkludera"
         | "faser"
         | "fasmedel"
@@ -159,6 +165,7 @@ export namespace SuPlan {
         | "i"
         | "index"
         | "inkludera"
+        | "insats"
         | "instrument"
         | "integritet"
         | "ja/nej"
@@ -228,6 +235,7 @@ export namespace SuPlan {
         | "uppföljning"
         | "upprepas"
         | "urval"
+        | "utredning"
         | "uttag"
         | "val"
         | "variabler"
@@ -1322,10 +1330,10 @@ export function isMultiChoiceType(item: unknown): item is MultiChoiceType {
     return reflection.isInstance(item, MultiChoiceType.$type);
 }
 
-export type Name = 'anhörig' | 'antal' | 'barn' | 'datum' | 'förälder' | 'klient' | 'personal' | 'text' | 'ålder' | 'år' | string;
+export type Name = 'aktualisering' | 'anhörig' | 'antal' | 'barn' | 'beslut' | 'dagar' | 'datum' | 'förälder' | 'insats' | 'klient' | 'månader' | 'personal' | 'text' | 'utredning' | 'veckor' | 'ålder' | 'år' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'ålder' || item === 'år' || item === 'text' || item === 'datum' || item === 'antal' || item === 'barn' || item === 'förälder' || item === 'personal' || item === 'klient' || item === 'anhörig' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][_a-zA-Z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*/.test(item)));
+    return item === 'ålder' || item === 'år' || item === 'text' || item === 'datum' || item === 'antal' || item === 'barn' || item === 'förälder' || item === 'personal' || item === 'klient' || item === 'anhörig' || item === 'dagar' || item === 'veckor' || item === 'månader' || item === 'aktualisering' || item === 'utredning' || item === 'insats' || item === 'beslut' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][_a-zA-Z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*/.test(item)));
 }
 
 export interface NamedValueSet extends langium.AstNode {
@@ -1475,12 +1483,14 @@ export function isPhase(item: unknown): item is Phase {
 export interface PhaseMeans extends langium.AstNode {
     readonly $container: Analysis;
     readonly $type: 'PhaseMeans';
+    date?: VarRef;
     unit: TimeUnit;
     variable: VarRef;
 }
 
 export const PhaseMeans = {
     $type: 'PhaseMeans',
+    date: 'date',
     unit: 'unit',
     variable: 'variable'
 } as const;
@@ -2087,12 +2097,14 @@ export function isTextType(item: unknown): item is TextType {
 export interface TimeSeries extends langium.AstNode {
     readonly $container: Analysis;
     readonly $type: 'TimeSeries';
+    date?: VarRef;
     unit: TimeUnit;
     variable: VarRef;
 }
 
 export const TimeSeries = {
     $type: 'TimeSeries',
+    date: 'date',
     unit: 'unit',
     variable: 'variable'
 } as const;
@@ -3124,6 +3136,10 @@ export class SuPlanAstReflection extends langium.AbstractAstReflection {
         PhaseMeans: {
             name: PhaseMeans.$type,
             properties: {
+                date: {
+                    name: PhaseMeans.date,
+                    optional: true
+                },
                 unit: {
                     name: PhaseMeans.unit
                 },
@@ -3594,6 +3610,10 @@ export class SuPlanAstReflection extends langium.AbstractAstReflection {
         TimeSeries: {
             name: TimeSeries.$type,
             properties: {
+                date: {
+                    name: TimeSeries.date,
+                    optional: true
+                },
                 unit: {
                     name: TimeSeries.unit
                 },

@@ -841,6 +841,34 @@ export const SuCatGrammar = (): Grammar => loadedSuCatGrammar ?? (loadedSuCatGra
           {
             "$type": "Keyword",
             "value": "anhörig"
+          },
+          {
+            "$type": "Keyword",
+            "value": "dagar"
+          },
+          {
+            "$type": "Keyword",
+            "value": "veckor"
+          },
+          {
+            "$type": "Keyword",
+            "value": "månader"
+          },
+          {
+            "$type": "Keyword",
+            "value": "aktualisering"
+          },
+          {
+            "$type": "Keyword",
+            "value": "utredning"
+          },
+          {
+            "$type": "Keyword",
+            "value": "insats"
+          },
+          {
+            "$type": "Keyword",
+            "value": "beslut"
           }
         ]
       },
@@ -5601,6 +5629,28 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
               },
               "arguments": []
             }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "enligt"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "date",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@70"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
           }
         ]
       },
@@ -5645,6 +5695,28 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
               },
               "arguments": []
             }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "enligt"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "date",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@70"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
           }
         ]
       },
@@ -6798,6 +6870,34 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
           {
             "$type": "Keyword",
             "value": "anhörig"
+          },
+          {
+            "$type": "Keyword",
+            "value": "dagar"
+          },
+          {
+            "$type": "Keyword",
+            "value": "veckor"
+          },
+          {
+            "$type": "Keyword",
+            "value": "månader"
+          },
+          {
+            "$type": "Keyword",
+            "value": "aktualisering"
+          },
+          {
+            "$type": "Keyword",
+            "value": "utredning"
+          },
+          {
+            "$type": "Keyword",
+            "value": "insats"
+          },
+          {
+            "$type": "Keyword",
+            "value": "beslut"
           }
         ]
       },

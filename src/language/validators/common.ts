@@ -1,4 +1,4 @@
-import type { AstNode, Properties, ValidationAcceptor } from 'langium';
+import { AstUtils, type AstNode, type Properties, type ValidationAcceptor } from 'langium';
 import type { Plan } from '../generated/ast.js';
 import type { CatalogueResolver } from '../catalogue-resolver.js';
 import type { Code } from '../diagnostics/codes.js';
@@ -46,3 +46,9 @@ export interface SuDiagnosticData {
 }
 
 export type { ValidationAcceptor };
+
+/** Whether the plan's file has syntax errors: "missing section" checks then stay quiet, as the section may be the broken part. */
+export function hasSyntaxErrors(plan: Plan): boolean {
+    const parsed = AstUtils.getDocument(plan).parseResult;
+    return parsed.lexerErrors.length > 0 || parsed.parserErrors.length > 0;
+}

@@ -1,9 +1,113 @@
-import type { Plan } from '../generated/ast.js';
-import type { PlanValidator, Report, ValidationContext } from './common.js';
+import type { Properties } from 'langium';
+import {
+    isClientGoals, isDataSource, isDecisionDecl, isExtract, isFeedback, isLevelDecl, isMeasurementPoints, isPeriodDecl,
+    isPhases, isPrivacy, isPurposeDecl, isQuestionDecl, isRevisionLog, isRoles, isSampling, isScenarios, isStatusDecl,
+    isTargetGroup, isVersionDecl,
+    type Plan, type PlanElement,
+} from '../generated/ast.js';
+import { hasSyntaxErrors, type PlanValidator, type Report, type ValidationContext } from './common.js';
 
-/** TODO(foundation): fill in this concern's checks. */
+/** A section that a plan states at most once: how to find it, and how to report a repeat of it. */
+interface SingleSection {
+    readonly is: (element: PlanElement) => boolean;
+    readonly reportRepeat: (element: PlanElement, report: Report) => void;
+}
+
+/**
+ * A repeat is underlined at `property` (the value after the keyword) when given; block sections
+ * without such a value are underlined whole.
+ */
+function single<T extends PlanElement>(keyword: string, is: (element: unknown) => element is T, property?: Properties<T>): SingleSection {
+    return {
+        is,
+        reportRepeat: (element, report) => {
+            if (is(element)) report({ code: 'SU002', node: element, property, args: [keyword] });
+        },
+    };
+}
+
+/**
+ * Sections that may appear only once. `katalog` (a plan may pin several catalogues), `värdemängder`,
+ * `variabler`, `referensdata`, `analyser` and `acceptera` may be split over several blocks.
+ */
+const SINGLE_SECTIONS: readonly SingleSection[] = [
+    single('version', isVersionDecl, 'value'),
+    single('status', isStatusDecl, 'value'),
+    single('beslut', isDecisionDecl, 'by'),
+    single('syfte', isPurposeDecl, 'purpose'),
+    single('fråga', isQuestionDecl, 'text'),
+    single('nivå', isLevelDecl, 'level'),
+    single('datakälla', isDataSource, 'kind'),
+    single('roller', isRoles),
+    single('återkoppling', isFeedback, 'when'),
+    single('målgrupp', isTargetGroup),
+    single('urval', isSampling, 'method'),
+    single('period', isPeriodDecl),
+    single('klientmål', isClientGoals),
+    single('mätpunkter', isMeasurementPoints),
+    single('faser', isPhases),
+    single('uttag', isExtract, 'system'),
+    single('scenarier', isScenarios),
+    single('integritet', isPrivacy),
+    single('ändringslogg', isRevisionLog),
+];
+
+/** What the message names when a plan lacks a target group or a sampling (SU036): [sv, en]. */
+const MISSING_WHO: Readonly<Record<'målgrupp' | 'urval', readonly [string, string]>> = {
+    målgrupp: ['någon målgrupp (`målgrupp`)', 'a target group (`målgrupp`)'],
+    urval: ['hur klienterna väljs ut (`urval`)', 'how clients are selected (`urval`)'],
+};
+
+/** The plan's sections: given once, and the ones a plan cannot do without (SU002, SU003, SU006, SU035, SU036, SU051). */
 export class StructureValidator implements PlanValidator {
-    validate(_plan: Plan, _report: Report, _context: ValidationContext): void {
-        // checks to be written
+    validate(plan: Plan, report: Report, _context: ValidationContext): void {
+        this.sectionGivenTwice(plan, report);
+        // A section the parser could not read is not missing: SU001 says what is wrong with it,
+        // and "missing" warnings would flicker on and off while the plan is being typed.
+        if (hasSyntaxErrors(plan)) return;
+        this.purposeMissing(plan, report);
+        this.questionMissing(plan, report);
+        this.periodMissing(plan, report);
+        this.targetGroupOrSamplingMissing(plan, report);
+        this.scenariosMissing(plan, report);
+    }
+
+    /** SU002: every repeat of a section that may appear once. */
+    private sectionGivenTwice(plan: Plan, report: Report): void {
+        for (const section of SINGLE_SECTIONS) {
+            const found = plan.elements.filter(section.is);
+            for (const repeat of found.slice(1)) section.reportRepeat(repeat, report);
+        }
+    }
+
+    /** SU003: no `syfte`. */
+    private purposeMissing(plan: Plan, report: Report): void {
+        if (!plan.elements.some(isPurposeDecl)) report({ code: 'SU003', node: plan, property: 'title', args: [plan.title ?? ''] });
+    }
+
+    /** SU006: no `fråga`. */
+    private questionMissing(plan: Plan, report: Report): void {
+        if (!plan.elements.some(isQuestionDecl)) report({ code: 'SU006', node: plan, property: 'title', args: [plan.title ?? ''] });
+    }
+
+    /** SU035: no `period`. */
+    private periodMissing(plan: Plan, report: Report): void {
+        if (!plan.elements.some(isPeriodDecl)) report({ code: 'SU035', node: plan, property: 'title' });
+    }
+
+    /** SU036: no `målgrupp`, no `urval` (one warning for each). */
+    private targetGroupOrSamplingMissing(plan: Plan, report: Report): void {
+        if (!plan.elements.some(isTargetGroup)) report({ code: 'SU036', node: plan, property: 'title', args: MISSING_WHO.målgrupp });
+        if (!plan.elements.some(isSampling)) report({ code: 'SU036', node: plan, property: 'title', args: MISSING_WHO.urval });
+    }
+
+    /** SU051: no `scenarier`, or only empty ones. */
+    private scenariosMissing(plan: Plan, report: Report): void {
+        const blocks = plan.elements.filter(isScenarios);
+        if (blocks.length === 0) {
+            report({ code: 'SU051', node: plan, property: 'title' });
+        } else if (blocks.every(block => block.scenarios.length === 0)) {
+            report({ code: 'SU051', node: blocks[0] });
+        }
     }
 }

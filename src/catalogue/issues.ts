@@ -1,0 +1,45 @@
+import { message, type Language, type MessageArg, type MessageKey } from './messages.js';
+
+/** A column of the input sheet: its position (0-based) and its header as written in the file. */
+export interface ColumnRef {
+    readonly index: number;
+    readonly header: string;
+}
+
+/** One problem in the input, pointing at a spreadsheet row (1-based, as Excel numbers rows) and column. */
+export interface ImportIssue {
+    readonly severity: 'error' | 'warning';
+    readonly key: MessageKey;
+    readonly args: readonly MessageArg[];
+    readonly row?: number;
+    readonly column?: ColumnRef;
+    /** The SU code, for problems found by the project's own catalogue validation. */
+    readonly code?: string;
+}
+
+/** `A`, `B`, …, `Z`, `AA`, … for a 0-based column index. */
+export function columnLetter(index: number): string {
+    let n = index + 1;
+    let letters = '';
+    while (n > 0) {
+        const rest = (n - 1) % 26;
+        letters = String.fromCharCode(65 + rest) + letters;
+        n = Math.floor((n - 1) / 26);
+    }
+    return letters;
+}
+
+/** `rad 5, kolumn C "Värdemängd": fel: Okänd värdemängd …` (without the file name). */
+export function renderIssue(issue: ImportIssue, language: Language): string {
+    const where: string[] = [];
+    if (issue.row !== undefined) where.push(message('where.row', language, [issue.row]));
+    if (issue.column) where.push(message('where.column', language, [columnLetter(issue.column.index), issue.column.header]));
+    const severity = message(issue.severity === 'error' ? 'severity.error' : 'severity.warning', language);
+    const prefix = where.length ? `${where.join(', ')}: ` : '';
+    const code = issue.code ? ` ${issue.code}` : '';
+    return `${prefix}${severity}${code}: ${message(issue.key, language, issue.args)}`;
+}
+
+export function hasErrors(issues: readonly ImportIssue[]): boolean {
+    return issues.some(i => i.severity === 'error');
+}

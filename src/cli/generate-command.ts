@@ -1,0 +1,79 @@
+import * as path from 'node:path';
+import { Option, type Command } from 'commander';
+import { cliError, displayPath, loadWorkspace, makeReport, writeFileAtomic } from './cli-util.js';
+import { formatText } from './formats/text.js';
+import { exitCodeFor } from './formats/report.js';
+import { LANGUAGES, t, type CliLanguage } from './messages.js';
+import { TARGETS, findTarget, type GenerateTarget } from './targets.js';
+
+export interface GenerateOptions {
+    readonly target: string;
+    readonly out: string;
+    readonly lang: CliLanguage;
+    readonly catalogue?: readonly string[];
+}
+
+export const DEFAULT_OUT = './suplan-output';
+
+/** `suplan generate <plan> --target json[,…] [--out dir]`. */
+export function registerGenerateCommand(program: Command, language: CliLanguage): void {
+    const targets = TARGETS.map(target => `${target.id} (${target.description[language]})`).join(', ');
+    program.command('generate')
+        .summary(t(language, 'generateSummary'))
+        .description(t(language, 'generateDescription'))
+        .argument('<plan>', t(language, 'generatePlan'))
+        .requiredOption('-t, --target <targets>', `${t(language, 'targetOption')}: ${targets}`)
+        .option('-o, --out <dir>', t(language, 'outOption'), DEFAULT_OUT)
+        .addOption(new Option('--lang <language>', t(language, 'langOption')).choices(LANGUAGES).default(language))
+        .option('-c, --catalogue <paths...>', t(language, 'catalogueOption'))
+        .addHelpText('after', '\n' + t(language, 'exitCodes'))
+        .action(async (plan: string, options: GenerateOptions) => {
+            process.exitCode = await runGenerate(plan, options);
+        });
+}
+
+/** The targets named in a comma list, in order and without repeats; unknown names are a usage error. */
+export function parseTargets(list: string, language: CliLanguage): GenerateTarget[] {
+    const available = TARGETS.map(target => target.id).join(', ');
+    const ids = [...new Set(list.split(',').map(id => id.trim()).filter(id => id !== ''))];
+    if (ids.length === 0) throw cliError(language, 'noTarget', available);
+    return ids.map(id => {
+        const target = findTarget(id);
+        if (!target) throw cliError(language, 'unknownTarget', id, available);
+        return target;
+    });
+}
+
+export async function runGenerate(planFile: string, options: GenerateOptions): Promise<0 | 1> {
+    const language = options.lang;
+    const targets = parseTargets(options.target, language);
+    const workspace = await loadWorkspace({
+        paths: [planFile], catalogues: options.catalogue ?? [], language, cwd: process.cwd(), plansOnly: true,
+    });
+    const report = makeReport(workspace, language);
+    const planDocument = workspace.documents.find(d => d.role === 'given' && d.file === path.resolve(planFile));
+    const hasErrors = report.diagnostics.some(d => d.severity === 'error');
+    if (exitCodeFor(report.diagnostics) !== 0) {
+        // Errors stop generation; warnings are shown but do not.
+        process.stderr.write(formatText(report));
+    }
+    if (hasErrors || !planDocument) {
+        process.stderr.write(t(language, 'notGenerated', displayPath(workspace.repositoryRoot, planFile)) + '\n');
+        return 1;
+    }
+    const { buildPlanModel } = await import('../model/build-model.js');
+    const { isPlan } = await import('../language/generated/ast.js');
+    const root = planDocument.document.parseResult.value;
+    if (!isPlan(root)) throw new Error(`${planFile}: the parsed root is not a plan`);
+    const model = buildPlanModel(root, { source: planDocument.shown, catalogues: workspace.services.suplan.catalogue.CatalogueResolver });
+    const baseName = path.basename(planFile, '.suplan');
+    for (const target of targets) {
+        const generate = await target.load();
+        for (const file of await generate(model, { baseName })) {
+            const destination = path.join(options.out, file.path);
+            writeFileAtomic(destination, file.content, { overwrite: true, language });
+            process.stdout.write(t(language, 'wrote', displayPath(process.cwd(), destination)) + '\n');
+        }
+    }
+    return 0;
+}

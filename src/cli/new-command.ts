@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { Option, type Command } from 'commander';
+import type { CatalogueVariable } from '../language/generated/ast.js';
+import { discoverCatalogues, findRepositoryRoot, PLAN_EXTENSION } from '../workspace/files.js';
+import { cliError, ioError, writeFileAtomic } from './cli-util.js';
+import { LANGUAGES, t, type CliLanguage } from './messages.js';
+import { TEMPLATE_NAMES, fileNameFor, renderNewPlan, type StarterVariable } from './new-template.js';
+
+export interface NewOptions {
+    readonly title: string;
+    readonly catalogue?: string;
+    readonly lang: CliLanguage;
+}
+
+export const DEFAULT_TITLE = 'Ny uppföljningsplan';
+
+/** `suplan new [file] [--title …] [--catalogue name@version]`: scaffolds a plan that checks clean. */
+export function registerNewCommand(program: Command, language: CliLanguage): void {
+    program.command('new')
+        .summary(t(language, 'newSummary'))
+        .description(t(language, 'newDescription'))
+        .argument('[file]', t(language, 'newFile'))
+        .option('--title <title>', t(language, 'titleOption'), DEFAULT_TITLE)
+        .option('-c, --catalogue <name@version>', t(language, 'newCatalogueOption'))
+        .addOption(new Option('--lang <language>', t(language, 'langOption')).choices(LANGUAGES).default(language))
+        .addHelpText('after', '\n' + t(language, 'exitCodes'))
+        .action(async (file: string | undefined, options: NewOptions) => {
+            process.exitCode = await runNew(file, options);
+        });
+}
+
+export async function runNew(file: string | undefined, options: NewOptions): Promise<0> {
+    const language = options.lang;
+    const title = options.title.trim();
+    if (title === '' || /[\r\n]/.test(title)) throw cliError(language, 'badTitle');
+    let target = file ?? fileNameFor(title);
+    if (!target.endsWith(PLAN_EXTENSION)) target += PLAN_EXTENSION;
+    if (existsSync(target)) throw cliError(language, 'fileExists', target);
+
+    const catalogue = options.catalogue ? await findStarter(options.catalogue, target, language) : undefined;
+    const text = renderNewPlan({ title, year: new Date().getFullYear(), catalogue });
+    writeFileAtomic(target, text, { overwrite: false, language });
+    const shown = target.split(path.sep).join('/');
+    process.stdout.write(t(language, 'created', shown) + '\n' + t(language, 'createdNext', shown) + '\n');
+    return 0;
+}
+
+function parseCatalogueSpec(spec: string, language: CliLanguage): { name: string; version: string } {
+    const match = /^([^@\s]+)@(\S+)$/.exec(spec.trim());
+    if (!match) throw cliError(language, 'badCatalogueSpec', spec);
+    return { name: match[1], version: match[2] };
+}
+
+/** Finds `name@version` among the catalogues the new plan will see, and picks a variable to start from. */
+async function findStarter(spec: string, target: string, language: CliLanguage): Promise<{ name: string; version: string; variable: StarterVariable }> {
+    const { name, version } = parseCatalogueSpec(spec, language);
+    const folder = path.dirname(path.resolve(target));
+    let files: string[];
+    try {
+        files = discoverCatalogues(target, findRepositoryRoot(process.cwd()));
+    } catch (error) {
+        throw ioError(error, language, folder, 'cannotRead');
+    }
+    const [{ EmptyFileSystem }, { createSuServices }, { buildWorkspace, readSources }, ast] = await Promise.all([
+        import('langium'), import('../language/suplan-services.js'), import('../workspace/load.js'), import('../language/generated/ast.js'),
+    ]);
+    let sources;
+    try {
+        sources = readSources(files);
+    } catch (error) {
+        throw ioError(error, language, files.join(', '), 'cannotRead');
+    }
+    const services = createSuServices(EmptyFileSystem);
+    const documents = await buildWorkspace(services, sources);
+    const resolved = services.suplan.catalogue.CatalogueResolver.resolve(name, version);
+    if (!resolved) {
+        const found = documents.map(d => d.document.parseResult.value).filter(ast.isCatalogue).map(c => `${c.name}@${c.version}`);
+        throw cliError(language, 'catalogueNotFound', name, version, folder, found.length ? found.join(', ') : t(language, 'noCatalogues'));
+    }
+
+    const candidates = resolved.catalogue.variables.filter(v => v.name && !TEMPLATE_NAMES.includes(v.name) && v.label);
+    const rank = (v: CatalogueVariable): number =>
+        (ast.isYesNoSet(v.valueSet) ? 0 : ast.isCodeListSet(v.valueSet) ? 2 : 9) + (v.nationalStatistics ? 0 : 1);
+    const best = [...candidates].sort((a, b) => rank(a) - rank(b))[0];
+    if (!best || rank(best) >= 9) throw cliError(language, 'catalogueHasNoVariable', name, version);
+    return { name, version, variable: { name: best.name, label: best.label ?? best.name} };
+}

@@ -1,0 +1,35 @@
+import type { PlanModel } from '../model/plan-model.js';
+
+/** One file a target produces, relative to the output folder. */
+export interface GeneratedFile {
+    readonly path: string;
+    readonly content: string | Uint8Array;
+}
+
+export interface TargetContext {
+    /** The plan file's name without `.suplan`: the stem of every output file. */
+    readonly baseName: string;
+}
+
+/**
+ * A generator target of `suplan generate --target`. `load` imports the generator only when the
+ * target is asked for, so heavy dependencies (exceljs, …) never slow down other commands.
+ */
+export interface GenerateTarget {
+    readonly id: string;
+    readonly description: { readonly sv: string; readonly en: string };
+    load(): Promise<(model: PlanModel, context: TargetContext) => GeneratedFile[] | Promise<GeneratedFile[]>>;
+}
+
+const jsonTarget: GenerateTarget = {
+    id: 'json',
+    description: { sv: 'planmodellen som JSON', en: 'the plan model as JSON' },
+    load: async () => (model, context) => [{ path: `${context.baseName}.json`, content: JSON.stringify(model, null, 2) + '\n' }],
+};
+
+/** Every target, in the order they are listed in help. New generators register here. */
+export const TARGETS: readonly GenerateTarget[] = [jsonTarget];
+
+export function findTarget(id: string): GenerateTarget | undefined {
+    return TARGETS.find(target => target.id === id);
+}
