@@ -34,6 +34,7 @@ for (const catalogue of catalogues) {
 const first = path.join(out, 'catalogues', `${path.basename(catalogues[0], '.sucat')}.csv`);
 suplan('Importera exporten igen / import the export again', ['catalogue', 'import', first, '--out', path.join(out, 'catalogues', 'reimported.sucat'), '--name', 'bbic', '--version', 'reimport']);
 suplan('Ny plan från mallen / a new plan from the template', ['new', path.join(out, 'ny-plan.suplan'), '--title', 'Min första plan']);
+suplan('Den nya planen är ren / the new plan checks clean', ['check', path.join(out, 'ny-plan.suplan')]);
 
 console.log('\n== Skapade filer / files made in demo-output/');
 const walk = dir => readdirSync(dir).sort().flatMap(name => {
