@@ -25,12 +25,14 @@ export function catalogueText(count, version = '1') {
 export function planText(index, uses, catalogueSize) {
     const variables = [];
     const analyses = [];
+    let ruleAnalysis = 'a0';
     for (let u = 0; u < uses; u++) {
         const v = (index * 7 + u * 13) % catalogueSize;
         const name = `x${u}`;
         variables.push(`        använd bench.v${v} som ${name} vid före, efter`);
         const kind = v % 4;
         analyses.push(kind < 2 ? `        a${u}: frekvens ${name} vid efter` : `        a${u}: förändring ${name} före -> efter`);
+        if (kind >= 2 && ruleAnalysis === 'a0') ruleAnalysis = `a${u}`;
     }
     return `plan "Benchmarkplan ${index}" {
     version "1.0"
@@ -52,7 +54,7 @@ ${variables.join('\n')}
 ${analyses.join('\n')}
     }
     scenarier {
-        A när a1 < 0 "Ändra arbetssättet"
+        A när ${ruleAnalysis} < 0 "Ändra arbetssättet"
         B, C, E bedöms vid genomgång "Diskutera vid genomgången"
     }
     integritet {

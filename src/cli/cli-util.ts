@@ -145,7 +145,7 @@ export async function loadWorkspace(request: WorkspaceRequest): Promise<LoadedWo
     } catch (error) {
         throw ioError(error, language, files.join(', '), 'cannotRead');
     }
-    const services = createSuServices(EmptyFileSystem);
+    const services = createSuServices(EmptyFileSystem, undefined, { batch: true });
     // The validators read the language when they run, so it must be set before the build.
     services.suplan.catalogue.MessageLocale.language = language;
     const built = await buildWorkspace(services, sources);

@@ -1,5 +1,6 @@
 import {
-    AstUtils, DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type ValidationOptions
+    AstUtils, Cancellation, DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type ValidationAcceptor,
+    type ValidationOptions
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -30,6 +31,16 @@ export class SuDocumentValidator extends DefaultDocumentValidator {
     constructor(services: LangiumServices, private readonly locale: MessageLocale) {
         super(services);
         this.services = services;
+    }
+
+    /**
+     * SU-plan registers its checks on the root only (Plan, Catalogue), which dispatch to the
+     * concern validators; visiting every node with an await in between costs more than the checks.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        for (const check of this.validationRegistry.getChecks(rootNode.$type, options.categories)) {
+            await check(rootNode, acceptor, cancelToken ?? Cancellation.CancellationToken.None);
+        }
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {

@@ -4,6 +4,7 @@ import {
 } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CatalogueVariable, isCatalogueRef, isPlan, isUseVariable, type Plan } from './generated/ast.js';
+import { forEachDescendant } from './ast-walk.js';
 import type { CatalogueResolver, ResolvedCatalogue } from './catalogue-resolver.js';
 import type { SuPlanServices } from './suplan-module.js';
 
@@ -20,14 +21,14 @@ export class SuPlanScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(document: LangiumDocument): Promise<LocalSymbols> {
         const root = document.parseResult.value;
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
-        for (const node of AstUtils.streamAllContents(root)) {
+        forEachDescendant(root, node => {
             const name = this.nameProvider.getName(node);
-            if (!name) continue;
+            if (!name) return;
             symbols.add(root, this.descriptions.createDescription(node, name, document));
             if (isUseVariable(node) && node.variable?.$refText && node.variable.$refText !== name) {
                 symbols.add(root, this.descriptions.createDescription(node, node.variable.$refText, document));
             }
-        }
+        });
         return symbols;
     }
 }

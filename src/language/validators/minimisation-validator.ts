@@ -1,9 +1,10 @@
-import { AstUtils, type AstNode } from 'langium';
+import type { AstNode } from 'langium';
 import {
     isAnalyses, isDerivedVariable, isItemGroup, isLocalVariable, isReferenceData, isTextType, isUseVariable, isVarRef,
     type Plan, type PlanVariable,
 } from '../generated/ast.js';
 import { allVariables, conditionOf, isRegistered, variableName } from '../../model/plan-access.js';
+import { forEachDescendant } from '../ast-walk.js';
 import type { PlanValidator, Report, ValidationContext } from './common.js';
 
 /**
@@ -69,8 +70,10 @@ export function usedVariables(plan: Plan): Set<PlanVariable> {
 function referencedIn(node: AstNode | undefined): PlanVariable[] {
     if (!node) return [];
     const found: PlanVariable[] = [];
-    for (const child of AstUtils.streamAst(node)) {
+    const collect = (child: AstNode): void => {
         if (isVarRef(child) && child.ref?.ref) found.push(child.ref.ref);
-    }
+    };
+    collect(node);
+    forEachDescendant(node, collect);
     return found;
 }

@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode } from 'langium';
+import type { AstNode } from 'langium';
 import {
     isChoiceType, isClassDef, isClassifyExpression, isColumnMapping, isComparison, isCountType, isGoalAttainment, isItemGroup,
     isLocalVariable, isMultiChoiceType, isNamedValueSet, isNumberType, isScaleType, isScoreType, isShare,
@@ -9,6 +9,7 @@ import {
 import type { CodeModel, ValueSetModel } from '../../model/plan-model.js';
 import { describeValueSet, isCoded, originalValueSet, valueSetOf } from '../../model/value-sets.js';
 import { variableName } from '../../model/plan-access.js';
+import { forEachDescendant } from '../ast-walk.js';
 import type { PlanValidator, Report, ValidationContext } from './common.js';
 
 /** Coded value sets whose codes are ordered, so `<` and `>` mean something. */
@@ -31,7 +32,7 @@ interface CodeList {
  */
 export class ValueValidator implements PlanValidator {
     validate(plan: Plan, report: Report, _context: ValidationContext): void {
-        for (const node of AstUtils.streamAllContents(plan)) {
+        forEachDescendant(plan, node => {
             if (isUseVariable(node) && node.refinements.length > 0) this.refinementMapsBack(node, report);
             if (isComparison(node)) this.conditionFits(node, report);
             else if (isShare(node)) this.shareCodesKnown(node, report);
@@ -40,7 +41,7 @@ export class ValueValidator implements PlanValidator {
             else if (isCountType(node) || isNumberType(node) || isScoreType(node) || isClassDef(node)) this.rangeInOrder(node, report);
             const list = codeListOf(node);
             if (list) this.codesUnique(list, report);
-        }
+        });
     }
 
     /**
