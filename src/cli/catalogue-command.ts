@@ -1,3 +1,4 @@
+import type { ImportOptions } from '../catalogue/catalogue-import.js';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
@@ -96,16 +97,8 @@ const HELP = {
     },
 } as const satisfies Record<string, Text>;
 
-interface ImportFlags {
-    readonly out?: string;
-    readonly name?: string;
-    readonly version?: string;
-    readonly title?: string;
-    readonly columns?: string;
-    readonly sheet?: string;
-    readonly encoding?: string;
-    readonly lang?: string;
-}
+/** The import flags: the import's own options (less those the command fills in) plus output and language. */
+type ImportFlags = Omit<ImportOptions, 'fileName' | 'language'> & { readonly out?: string; readonly lang?: string };
 
 interface ExportFlags {
     readonly out?: string;

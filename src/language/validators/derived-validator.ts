@@ -50,16 +50,20 @@ export class DerivedValidator implements PlanValidator {
 
     /** `klassa x { … }`: x must be numeric, and no two classes may overlap. */
     private classifyNumber(variable: DerivedVariable, e: ClassifyExpression, report: Report): void {
+        this.sourceIsNumber(variable, e, ['klassar', 'classifies'], report);
+        this.classesApart(variable, e, report);
+    }
+
+    /** The source of `klassa` or `skillnad` must be numeric; `verb` says what the derivation does with it ([sv, en]). */
+    private sourceIsNumber(variable: DerivedVariable, e: ClassifyExpression | DifferenceExpression, verb: readonly [string, string], report: Report): void {
         const source = e.source?.ref.ref;
         const set = valueSetOf(source);
-        if (source && set && !isNumeric(set)) {
-            const name = variableName(source);
-            report({
-                code: 'SU052', node: e, property: 'source',
-                args: [variable.name, `klassar "${name}", som är ${describeValueSet(set, 'sv')}`, `classifies "${name}", which is ${describeValueSet(set, 'en')}`],
-            });
-        }
-        this.classesApart(variable, e, report);
+        if (!source || !set || isNumeric(set)) return;
+        const name = variableName(source);
+        report({
+            code: 'SU052', node: e, property: 'source',
+            args: [variable.name, `${verb[0]} "${name}", som är ${describeValueSet(set, 'sv')}`, `${verb[1]} "${name}", which is ${describeValueSet(set, 'en')}`],
+        });
     }
 
     /** Each class that overlaps an earlier one (classes with a reversed range are SU025's). */
@@ -80,15 +84,7 @@ export class DerivedValidator implements PlanValidator {
 
     /** `skillnad x före -> efter`: x must be numeric and the points different. */
     private differenceOfNumber(variable: DerivedVariable, e: DifferenceExpression, report: Report): void {
-        const source = e.source?.ref.ref;
-        const set = valueSetOf(source);
-        if (source && set && !isNumeric(set)) {
-            const name = variableName(source);
-            report({
-                code: 'SU052', node: e, property: 'source',
-                args: [variable.name, `räknar skillnaden i "${name}", som är ${describeValueSet(set, 'sv')}`, `takes the difference of "${name}", which is ${describeValueSet(set, 'en')}`],
-            });
-        }
+        this.sourceIsNumber(variable, e, ['räknar skillnaden i', 'takes the difference of'], report);
         const from = e.from?.ref.ref;
         if (from && from === e.to?.ref.ref) {
             const point = e.to.ref.$refText;
