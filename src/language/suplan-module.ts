@@ -3,6 +3,8 @@ import type { LangiumServices, LangiumSharedServices, PartialLangiumServices } f
 import type { CatalogueResolver } from './catalogue-resolver.js';
 import type { MessageLocale } from './diagnostics/locale.js';
 import { SuPlanCodeActionProvider } from './lsp/suplan-code-actions.js';
+import { SuPlanCompletionProvider } from './lsp/suplan-completion.js';
+import { SuPlanHoverProvider } from './lsp/suplan-hover.js';
 import { SuDocumentValidator } from './su-document-validator.js';
 import { SuPlanNameProvider } from './suplan-naming.js';
 import { SuPlanScopeComputation, SuPlanScopeProvider } from './suplan-scope.js';
@@ -38,6 +40,8 @@ export function createSuPlanModule(shared: SuCatalogueServices['catalogue']): Mo
         },
         lsp: {
             CodeActionProvider: () => new SuPlanCodeActionProvider(),
+            CompletionProvider: services => new SuPlanCompletionProvider(services),
+            HoverProvider: services => new SuPlanHoverProvider(services),
         },
         validation: {
             DocumentValidator: services => new SuDocumentValidator(services, shared.MessageLocale),
