@@ -24,7 +24,7 @@ const catalogues = readdirSync('examples/catalogues').filter(f => f.endsWith('.s
 suplan('Kontrollera alla exempel / check every example', ['check', 'examples']);
 suplan('Samma kontroll som SARIF / the same check as SARIF', ['check', 'examples', '--format', 'sarif'], path.join(out, 'check.sarif'));
 for (const plan of plans) {
-    suplan(`Planmodell som JSON / plan model as JSON: ${path.basename(plan)}`, ['generate', plan, '--target', 'json', '--out', path.join(out, 'models')]);
+    suplan(`Plandokument och planmodell / plan document and model: ${path.basename(plan)}`, ['generate', plan, '--target', 'json,markdown', '--out', path.join(out, 'plans')]);
 }
 for (const catalogue of catalogues) {
     const base = path.basename(catalogue, '.sucat');

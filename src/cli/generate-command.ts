@@ -69,7 +69,7 @@ export async function runGenerate(planFile: string, options: GenerateOptions): P
     const baseName = path.basename(planFile, '.suplan');
     for (const target of targets) {
         const generate = await target.load();
-        for (const file of await generate(model, { baseName })) {
+        for (const file of await generate(model, { baseName, language })) {
             const destination = path.join(options.out, file.path);
             writeFileAtomic(destination, file.content, { overwrite: true, language });
             process.stdout.write(t(language, 'wrote', displayPath(process.cwd(), destination)) + '\n');

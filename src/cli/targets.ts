@@ -9,6 +9,8 @@ export interface GeneratedFile {
 export interface TargetContext {
     /** The plan file's name without `.suplan`: the stem of every output file. */
     readonly baseName: string;
+    /** The language of generated documents (`--lang`); Swedish when not given. */
+    readonly language?: 'sv' | 'en';
 }
 
 /**
@@ -27,8 +29,14 @@ const jsonTarget: GenerateTarget = {
     load: async () => (model, context) => [{ path: `${context.baseName}.json`, content: JSON.stringify(model, null, 2) + '\n' }],
 };
 
+const markdownTarget: GenerateTarget = {
+    id: 'markdown',
+    description: { sv: 'plandokument i Markdown', en: 'the plan document in Markdown' },
+    load: async () => (await import('../generators/markdown/index.js')).generateMarkdown,
+};
+
 /** Every target, in the order they are listed in help. New generators register here. */
-export const TARGETS: readonly GenerateTarget[] = [jsonTarget];
+export const TARGETS: readonly GenerateTarget[] = [jsonTarget, markdownTarget];
 
 export function findTarget(id: string): GenerateTarget | undefined {
     return TARGETS.find(target => target.id === id);

@@ -1,0 +1,507 @@
+/**
+ * The fixed wording of the Markdown plan document, in Swedish (default) and English. Plan text
+ * itself is never translated: labels, definitions and free text are the plan's own.
+ */
+import type { AnalysisKind, Level, Purpose, Respondent, Status, TimeUnit, TimeUnits } from '../../model/plan-model.js';
+
+export type DocLanguage = 'sv' | 'en';
+
+export interface DocTexts {
+    readonly governance: string;
+    readonly version: string;
+    readonly status: string;
+    readonly statuses: Record<Status, string>;
+    readonly decision: string;
+    readonly decisionDate: string;
+    readonly caseNumber: string;
+    readonly revisions: string;
+    readonly date: string;
+    readonly change: string;
+    readonly feedback: string;
+    readonly feedbackTo: string;
+    readonly purposeHeading: string;
+    readonly purpose: string;
+    readonly purposes: Record<Purpose, { readonly name: string; readonly explanation: string }>;
+    readonly noPurpose: string;
+    readonly question: string;
+    readonly level: string;
+    readonly levels: Record<Level, string>;
+    readonly dataSource: string;
+    readonly clientGoals: (max: string) => string;
+    readonly targetGroupHeading: string;
+    readonly include: string;
+    readonly exclude: string;
+    readonly ageLabel: string;
+    readonly age: (min: string, max: string) => string;
+    readonly expected: string;
+    readonly per: Record<TimeUnit, string>;
+    readonly sampling: string;
+    readonly samplingAll: string;
+    readonly samplingBirthdays: (days: string) => string;
+    readonly samplingEven: string;
+    readonly samplingOdd: string;
+    readonly samplingWhole: string;
+    readonly period: string;
+    readonly repeat: (from: string, to: string) => string;
+    readonly rolesHeading: string;
+    readonly mandate: string;
+    readonly registers: string;
+    readonly compiles: string;
+    readonly analyses: string;
+    readonly notGiven: string;
+    readonly cataloguesHeading: string;
+    readonly catalogue: string;
+    readonly title: string;
+    readonly noCatalogues: string;
+    readonly pointsHeading: string;
+    readonly point: string;
+    readonly kind: string;
+    readonly description: string;
+    readonly timing: string;
+    readonly pointKinds: Record<'före' | 'under' | 'efter' | 'uppföljning', string>;
+    readonly every: (unit: string) => string;
+    readonly after: (amount: string, unit: string) => string;
+    readonly noPoints: string;
+    readonly phases: string;
+    readonly phase: string;
+    readonly length: string;
+    readonly units: Record<TimeUnits, string>;
+    readonly variablesHeading: string;
+    readonly noVariables: string;
+    readonly origin: string;
+    readonly origins: { readonly catalogue: (name: string, version: string) => string; readonly local: string; readonly item: (group: string) => string; readonly derived: string };
+    readonly nationalStatistics: string;
+    readonly definition: string;
+    readonly valueSet: string;
+    readonly code: string;
+    readonly label: string;
+    readonly refinement: string;
+    readonly detailedCode: string;
+    readonly originalCode: string;
+    readonly originalLabel: string;
+    readonly points: string;
+    readonly oncePerClient: string;
+    readonly respondents: string;
+    readonly respondentNames: Record<Respondent, string>;
+    readonly condition: string;
+    readonly background: string;
+    readonly yes: string;
+    readonly optional: string;
+    readonly perClientGoal: string;
+    readonly derivation: string;
+    readonly clarifies: string;
+    readonly justification: string;
+    readonly valueKinds: {
+        readonly date: string; readonly text: string; readonly count: string; readonly number: string; readonly score: string;
+        readonly yesno: string; readonly choice: string; readonly multi: string; readonly scale: string; readonly goal4: string; readonly goal5: string;
+    };
+    readonly decimals: (n: string) => string;
+    readonly classify: (source: string) => string;
+    readonly sum: (items: string) => string;
+    readonly mean: (items: string) => string;
+    readonly difference: (source: string, from: string, to: string) => string;
+    readonly and: string;
+    readonly isOneOf: string;
+    readonly referenceTablesHeading: string;
+    readonly key: string;
+    readonly value: string;
+    readonly source: string;
+    readonly analysesHeading: string;
+    readonly noAnalyses: string;
+    readonly analysisKinds: Record<AnalysisKind, string>;
+    readonly analysis: {
+        readonly frequency: (v: string) => string;
+        readonly crosstab: (v: string, c: string) => string;
+        readonly describe: (v: string) => string;
+        readonly change: (v: string, from: string, to: string) => string;
+        readonly share: (v: string, what: string) => string;
+        readonly goalAttainment: (v: string, codes: string) => string;
+        readonly timeSeries: (v: string, unit: string) => string;
+        readonly phaseMeans: (v: string) => string;
+        readonly rate: (per: string, population: string) => string;
+        readonly compare: (vs: string, between: string) => string;
+        readonly concentration: (v: string, shares: string) => string;
+        readonly target: (n: string) => string;
+        readonly targetValue: (n: string) => string;
+        readonly targetTable: (t: string) => string;
+        readonly counting: (c: string) => string;
+        readonly groups: (g: string) => string;
+        readonly at: (p: string) => string;
+        readonly filter: (c: string) => string;
+        readonly decimals: (n: string) => string;
+        readonly dated: (v: string) => string;
+    };
+    readonly scenariosHeading: string;
+    readonly scenario: string;
+    readonly meaning: string;
+    readonly rule: string;
+    readonly nextStep: string;
+    readonly scenarioMeanings: Record<'A' | 'B' | 'C' | 'D' | 'E', string>;
+    readonly judgedAtReview: string;
+    readonly notInPlan: string;
+    readonly privacyHeading: string;
+    readonly minCell: string;
+    readonly minCellExplanation: (n: string) => string;
+    readonly legalBasis: string;
+    readonly storage: string;
+    readonly controller: string;
+    readonly retention: string;
+    readonly impactAssessment: string;
+    readonly pseudonymisation: string;
+    readonly warningsHeading: string;
+    readonly warningCode: string;
+    readonly subject: string;
+    readonly reason: string;
+    readonly causalityHeading: string;
+    readonly causality: string;
+    readonly generatedFrom: (source: string) => string;
+}
+
+const sv: DocTexts = {
+    governance: 'Styrning',
+    version: 'Version',
+    status: 'Status',
+    statuses: { utkast: 'utkast', fastställd: 'fastställd' },
+    decision: 'Beslut',
+    decisionDate: 'datum',
+    caseNumber: 'Diarienummer',
+    revisions: 'Ändringslogg',
+    date: 'Datum',
+    change: 'Ändring',
+    feedback: 'Återkoppling',
+    feedbackTo: 'till',
+    purposeHeading: 'Syfte och fråga',
+    purpose: 'Syfte',
+    purposes: {
+        kontroll: { name: 'kontroll', explanation: 'Egenkontroll: att se om arbetet följer regler och rutiner och att upptäcka avvikelser.' },
+        kvalitetssäkring: { name: 'kvalitetssäkring', explanation: 'Att sammanställa resultat ur informationssystemen för att säkra kvaliteten i arbetet.' },
+        jämförelse: { name: 'jämförelse', explanation: 'Att jämföra med andra verksamheter eller nationella indikatorer; det kräver exakta, gemensamma definitioner.' },
+        verksamhetsutveckling: { name: 'verksamhetsutveckling', explanation: 'Att utveckla det sociala arbetet i verksamheten, gärna tillsammans med brukarna.' },
+        lärande: { name: 'lärande', explanation: 'Lärande med klientfokus: uppföljning i enskilda ärenden som sammanställs och diskuteras gemensamt.' },
+    },
+    noPurpose: 'Syftet är inte angivet.',
+    question: 'Fråga',
+    level: 'Nivå',
+    levels: { individ: 'individ', verksamhet: 'verksamhet', nationell: 'nationell' },
+    dataSource: 'Datakälla',
+    clientGoals: max => `Högst ${max} mål per klient`,
+    targetGroupHeading: 'Målgrupp, urval och period',
+    include: 'Inkluderas',
+    exclude: 'Exkluderas',
+    ageLabel: 'Ålder',
+    age: (min, max) => `${min}–${max} år`,
+    expected: 'Förväntat antal',
+    per: { dag: 'per dag', vecka: 'per vecka', månad: 'per månad', kvartal: 'per kvartal', år: 'per år' },
+    sampling: 'Urval',
+    samplingAll: 'alla i målgruppen',
+    samplingBirthdays: days => `personer födda dag ${days} i månaden`,
+    samplingEven: 'jämna veckor',
+    samplingOdd: 'udda veckor',
+    samplingWhole: 'hela perioden',
+    period: 'Period',
+    repeat: (from, to) => `upprepas varje år ${from}–${to}`,
+    rolesHeading: 'Roller',
+    mandate: 'Ger mandat',
+    registers: 'Registrerar',
+    compiles: 'Sammanställer',
+    analyses: 'Analyserar',
+    notGiven: 'inte angivet',
+    cataloguesHeading: 'Kataloger',
+    catalogue: 'Katalog',
+    title: 'Titel',
+    noCatalogues: 'Planen använder ingen variabelkatalog.',
+    pointsHeading: 'Mätpunkter och faser',
+    point: 'Mätpunkt',
+    kind: 'Typ',
+    description: 'Beskrivning',
+    timing: 'Tidpunkt',
+    pointKinds: { före: 'före', under: 'under', efter: 'efter', uppföljning: 'uppföljning' },
+    every: unit => `varje ${unit}`,
+    after: (amount, unit) => `${amount} ${unit} efter`,
+    noPoints: 'Inga mätpunkter: uppgifterna registreras en gång per klient.',
+    phases: 'Faser',
+    phase: 'Fas',
+    length: 'Längd',
+    units: { dagar: 'dagar', veckor: 'veckor', månader: 'månader', år: 'år' },
+    variablesHeading: 'Variabler',
+    noVariables: 'Planen har inga variabler.',
+    origin: 'Ursprung',
+    origins: {
+        catalogue: (name, version) => `katalogen ${name} version ${version}`,
+        local: 'lokal variabel',
+        item: group => `påstående i frågegruppen ${group}`,
+        derived: 'härledd',
+    },
+    nationalStatistics: 'ingår i nationell statistik',
+    definition: 'Definition',
+    valueSet: 'Värdemängd',
+    code: 'Kod',
+    label: 'Etikett',
+    refinement: 'Fördjupning (varje fördjupat värde förs tillbaka till ett originalvärde)',
+    detailedCode: 'Fördjupad kod',
+    originalCode: 'Originalkod',
+    originalLabel: 'Originaletikett',
+    points: 'Mätpunkter',
+    oncePerClient: 'en gång per klient',
+    respondents: 'Svarar',
+    respondentNames: { barn: 'barn', förälder: 'förälder', klient: 'klient', anhörig: 'anhörig', personal: 'personal' },
+    condition: 'Frågas bara när',
+    background: 'Bakgrundsvariabel',
+    yes: 'ja',
+    optional: 'Frivillig',
+    perClientGoal: 'Registreras per klientmål',
+    derivation: 'Härledning',
+    clarifies: 'Förtydligar',
+    justification: 'Motivering',
+    valueKinds: {
+        date: 'datum (ÅÅÅÅ-MM-DD)', text: 'fritext', count: 'antal', number: 'tal', score: 'poäng',
+        yesno: 'ja/nej', choice: 'ett val', multi: 'flera val', scale: 'skala', goal4: 'måluppfyllelse (mål4)', goal5: 'måluppfyllelse (gas5)',
+    },
+    decimals: n => `${n} decimaler`,
+    classify: source => `klassning av ${source}`,
+    sum: items => `summa av ${items}`,
+    mean: items => `medelvärde av ${items}`,
+    difference: (source, from, to) => `skillnaden i ${source} från ${from} till ${to}`,
+    and: 'och',
+    isOneOf: 'är',
+    referenceTablesHeading: 'Referenstabeller',
+    key: 'Nyckel',
+    value: 'Värde',
+    source: 'Källa',
+    analysesHeading: 'Analyser',
+    noAnalyses: 'Planen har inga analyser.',
+    analysisKinds: {
+        frequency: 'frekvens', crosstab: 'korstabell', describe: 'beskrivning', change: 'förändring', share: 'andel',
+        goalAttainment: 'måluppfyllelse', timeSeries: 'tidsserie', phaseMeans: 'fasmedelvärden', rate: 'takt', compare: 'jämförelse',
+        concentration: 'koncentration',
+    },
+    analysis: {
+        frequency: v => `Fördelningen av ${v}: antal och andel för varje värde, också saknade svar.`,
+        crosstab: (v, c) => `${v} mot ${c} i en korstabell.`,
+        describe: v => `Beskrivande mått för ${v}: antal, medelvärde, median, minsta och största värde.`,
+        change: (v, from, to) => `Förändringen i ${v} från ${from} till ${to}, för klienter med svar vid båda mätpunkterna.`,
+        share: (v, what) => `Andelen där ${v} ${what}.`,
+        goalAttainment: (v, codes) => `Andelen klientmål som nåtts enligt ${v} (nått: ${codes}).`,
+        timeSeries: (v, unit) => `${v} ${unit} över tid.`,
+        phaseMeans: v => `Medelvärdet av ${v} i varje fas.`,
+        rate: (per, population) => `Antal per ${per} i befolkningen enligt ${population}.`,
+        compare: (vs, between) => `Jämförelse av ${vs} mellan värdena för ${between}.`,
+        concentration: (v, shares) => `Hur stor del av ${v} som de ${shares} % största står för.`,
+        target: n => `Målvärde ${n} %.`,
+        targetValue: n => `Målvärde ${n}.`,
+        targetTable: t => `Målvärden ur ${t}.`,
+        counting: c => `Räknar registreringar där ${c}.`,
+        groups: g => `Uppdelat på ${g}.`,
+        at: p => `Vid mätpunkten ${p}.`,
+        filter: c => `Bara bland dem där ${c}.`,
+        decimals: n => `Redovisas med ${n} decimaler.`,
+        dated: v => `Tiden räknas från ${v}.`,
+    },
+    scenariosHeading: 'Scenarier: vad resultatet leder till',
+    scenario: 'Scenario',
+    meaning: 'Innebörd',
+    rule: 'Beslutsregel',
+    nextStep: 'Nästa steg',
+    scenarioMeanings: {
+        A: 'Förändring utifrån resultatet: data besvarar frågan och visar hur verksamheten kan utvecklas',
+        B: 'Komplettera: data besvarar inte frågan, men frågan är fortfarande relevant',
+        C: 'Sidofynd: data besvarar inte frågan men ger oväntad, viktig information',
+        D: 'Ingen förändring: data besvarar frågan och visar att ingen utveckling behövs här',
+        E: 'Ompröva: data besvarar frågan men frågan upplevs inte som relevant',
+    },
+    judgedAtReview: 'bedöms vid genomgång',
+    notInPlan: 'inte angivet i planen',
+    privacyHeading: 'Integritet och dataskydd',
+    minCell: 'Minsta cell',
+    minCellExplanation: n => `${n}: grupper med färre än ${n} personer redovisas inte.`,
+    legalBasis: 'Rättslig grund (som angiven i planen)',
+    storage: 'Lagring',
+    controller: 'Personuppgiftsansvarig',
+    retention: 'Gallring',
+    impactAssessment: 'Konsekvensbedömning',
+    pseudonymisation: 'Pseudonymisering',
+    warningsHeading: 'Godtagna varningar',
+    warningCode: 'Kod',
+    subject: 'Gäller',
+    reason: 'Skäl',
+    causalityHeading: 'Om tolkningen',
+    causality: 'Uppföljningen beskriver vad som händer och vad som förändras. Den bevisar inte att en insats har orsakat förändringen; det kräver en kontrollerad effektutvärdering.',
+    generatedFrom: source => `Genererad från ${source}.`,
+};
+
+const en: DocTexts = {
+    ...sv,
+    governance: 'Governance',
+    version: 'Version',
+    status: 'Status',
+    statuses: { utkast: 'draft', fastställd: 'adopted' },
+    decision: 'Decision',
+    decisionDate: 'date',
+    caseNumber: 'Case number',
+    revisions: 'Revision log',
+    date: 'Date',
+    change: 'Change',
+    feedback: 'Feedback',
+    feedbackTo: 'to',
+    purposeHeading: 'Purpose and question',
+    purpose: 'Purpose',
+    purposes: {
+        kontroll: { name: 'control', explanation: 'Self-inspection: checking that the work follows rules and routines, and finding deviations.' },
+        kvalitetssäkring: { name: 'quality assurance', explanation: 'Compiling results from the information systems to assure the quality of the work.' },
+        jämförelse: { name: 'comparison', explanation: 'Comparing with other services or national indicators; this needs exact, shared definitions.' },
+        verksamhetsutveckling: { name: 'service development', explanation: 'Developing the social work of the service, preferably together with its clients.' },
+        lärande: { name: 'learning', explanation: 'Learning with client focus: follow-up in individual cases, compiled and discussed together.' },
+    },
+    noPurpose: 'The purpose is not given.',
+    question: 'Question',
+    level: 'Level',
+    levels: { individ: 'individual', verksamhet: 'service', nationell: 'national' },
+    dataSource: 'Data source',
+    clientGoals: max => `At most ${max} goals per client`,
+    targetGroupHeading: 'Target group, sampling and period',
+    include: 'Included',
+    exclude: 'Excluded',
+    ageLabel: 'Age',
+    age: (min, max) => `${min}–${max} years`,
+    expected: 'Expected number',
+    per: { dag: 'per day', vecka: 'per week', månad: 'per month', kvartal: 'per quarter', år: 'per year' },
+    sampling: 'Sampling',
+    samplingAll: 'everyone in the target group',
+    samplingBirthdays: days => `people born on day ${days} of the month`,
+    samplingEven: 'even weeks',
+    samplingOdd: 'odd weeks',
+    samplingWhole: 'the whole period',
+    period: 'Period',
+    repeat: (from, to) => `repeated every year ${from}–${to}`,
+    rolesHeading: 'Roles',
+    mandate: 'Gives the mandate',
+    registers: 'Registers',
+    compiles: 'Compiles',
+    analyses: 'Analyses',
+    notGiven: 'not given',
+    cataloguesHeading: 'Catalogues',
+    catalogue: 'Catalogue',
+    title: 'Title',
+    noCatalogues: 'The plan uses no variable catalogue.',
+    pointsHeading: 'Measurement points and phases',
+    point: 'Measurement point',
+    kind: 'Kind',
+    description: 'Description',
+    timing: 'Timing',
+    pointKinds: { före: 'before', under: 'during', efter: 'after', uppföljning: 'follow-up' },
+    every: unit => `every ${unit}`,
+    after: (amount, unit) => `${amount} ${unit} after`,
+    noPoints: 'No measurement points: the data is registered once per client.',
+    phases: 'Phases',
+    phase: 'Phase',
+    length: 'Length',
+    units: { dagar: 'days', veckor: 'weeks', månader: 'months', år: 'years' },
+    variablesHeading: 'Variables',
+    noVariables: 'The plan has no variables.',
+    origin: 'Origin',
+    origins: {
+        catalogue: (name, version) => `catalogue ${name} version ${version}`,
+        local: 'local variable',
+        item: group => `statement of question group ${group}`,
+        derived: 'derived',
+    },
+    nationalStatistics: 'part of national statistics',
+    definition: 'Definition',
+    valueSet: 'Value set',
+    code: 'Code',
+    label: 'Label',
+    refinement: 'Refinement (each detailed value maps back to one original value)',
+    detailedCode: 'Detailed code',
+    originalCode: 'Original code',
+    originalLabel: 'Original label',
+    points: 'Measurement points',
+    oncePerClient: 'once per client',
+    respondents: 'Answered by',
+    respondentNames: { barn: 'child', förälder: 'parent', klient: 'client', anhörig: 'relative', personal: 'staff' },
+    condition: 'Asked only when',
+    background: 'Background variable',
+    yes: 'yes',
+    optional: 'Optional',
+    perClientGoal: 'Registered per client goal',
+    derivation: 'Derivation',
+    clarifies: 'Clarifies',
+    justification: 'Justification',
+    valueKinds: {
+        date: 'date (YYYY-MM-DD)', text: 'free text', count: 'count', number: 'number', score: 'score',
+        yesno: 'yes/no', choice: 'single choice', multi: 'multiple choice', scale: 'scale', goal4: 'goal attainment (mål4)', goal5: 'goal attainment (gas5)',
+    },
+    decimals: n => `${n} decimals`,
+    classify: source => `classification of ${source}`,
+    sum: items => `sum of ${items}`,
+    mean: items => `mean of ${items}`,
+    difference: (source, from, to) => `difference in ${source} from ${from} to ${to}`,
+    and: 'and',
+    isOneOf: 'is',
+    referenceTablesHeading: 'Reference tables',
+    key: 'Key',
+    value: 'Value',
+    source: 'Source',
+    analysesHeading: 'Analyses',
+    noAnalyses: 'The plan has no analyses.',
+    analysisKinds: {
+        frequency: 'frequency', crosstab: 'crosstab', describe: 'description', change: 'change', share: 'share',
+        goalAttainment: 'goal attainment', timeSeries: 'time series', phaseMeans: 'phase means', rate: 'rate', compare: 'comparison',
+        concentration: 'concentration',
+    },
+    analysis: {
+        frequency: v => `The distribution of ${v}: count and share of each value, missing answers included.`,
+        crosstab: (v, c) => `${v} against ${c} in a crosstab.`,
+        describe: v => `Descriptive measures of ${v}: count, mean, median, minimum and maximum.`,
+        change: (v, from, to) => `The change in ${v} from ${from} to ${to}, for clients with answers at both points.`,
+        share: (v, what) => `The share where ${v} ${what}.`,
+        goalAttainment: (v, codes) => `The share of client goals reached according to ${v} (reached: ${codes}).`,
+        timeSeries: (v, unit) => `${v} ${unit} over time.`,
+        phaseMeans: v => `The mean of ${v} in each phase.`,
+        rate: (per, population) => `Number per ${per} of the population in ${population}.`,
+        compare: (vs, between) => `Comparison of ${vs} between the values of ${between}.`,
+        concentration: (v, shares) => `How much of ${v} the largest ${shares} % account for.`,
+        target: n => `Target ${n} %.`,
+        targetValue: n => `Target ${n}.`,
+        targetTable: t => `Targets from ${t}.`,
+        counting: c => `Counts records where ${c}.`,
+        groups: g => `Broken down by ${g}.`,
+        at: p => `At measurement point ${p}.`,
+        filter: c => `Only among those where ${c}.`,
+        decimals: n => `Shown with ${n} decimals.`,
+        dated: v => `Time is counted from ${v}.`,
+    },
+    scenariosHeading: 'Scenarios: what the result leads to',
+    scenario: 'Scenario',
+    meaning: 'Meaning',
+    rule: 'Decision rule',
+    nextStep: 'Next step',
+    scenarioMeanings: {
+        A: 'Change based on the result: the data answers the question and shows how to develop the service',
+        B: 'Complement: the data does not answer the question, but the question is still relevant',
+        C: 'Side finding: the data does not answer the question but gives unexpected, important information',
+        D: 'No change: the data answers the question and shows that no development is needed here',
+        E: 'Retake: the data answers the question but the question is not felt relevant',
+    },
+    judgedAtReview: 'judged at review',
+    notInPlan: 'not given in the plan',
+    privacyHeading: 'Privacy and data protection',
+    minCell: 'Minimum cell',
+    minCellExplanation: n => `${n}: groups with fewer than ${n} persons are not shown.`,
+    legalBasis: 'Legal basis (as given in the plan)',
+    storage: 'Storage',
+    controller: 'Controller',
+    retention: 'Retention',
+    impactAssessment: 'Impact assessment',
+    pseudonymisation: 'Pseudonymisation',
+    warningsHeading: 'Accepted warnings',
+    warningCode: 'Code',
+    subject: 'Concerns',
+    reason: 'Reason',
+    causalityHeading: 'On interpretation',
+    causality: 'The follow-up describes what happens and what changes. It does not prove that an intervention caused the change; that needs a controlled effect evaluation.',
+    generatedFrom: source => `Generated from ${source}.`,
+};
+
+export function docTexts(language: DocLanguage): DocTexts {
+    return language === 'en' ? en : sv;
+}
