@@ -1,3 +1,5 @@
+import { fold } from '../language/diagnostics/suggest.js';
+
 /**
  * The skeleton `suplan new` writes: a complete plan in Swedish, with a comment on each section,
  * that passes `suplan check` without errors or warnings. Pure text; the command does the I/O.
@@ -146,7 +148,7 @@ export function renderNewPlan(options: NewPlanOptions): string {
 
 /** A file name from a title: `Ny uppföljningsplan` → `ny-uppfoljningsplan.suplan`. */
 export function fileNameFor(title: string): string {
-    const stem = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    const stem = fold(title)
         .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
     return `${stem || 'uppfoljningsplan'}.suplan`;
 }

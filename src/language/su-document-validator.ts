@@ -74,8 +74,9 @@ export class SuDocumentValidator extends DefaultDocumentValidator {
             const refText = info.reference.$refText;
             if (code === 'SU012' && isPlan(root) && !this.anyPinResolves(root.elements)) continue; // SU010/SU011 explain it
             const scope = this.services.references.ScopeProvider.getScope(info);
-            const candidates = scope.getAllElements().map(d => d.name);
-            const suggestions = [...this.renamedTo(code, refText, scope.getAllElements().map(d => d.node).toArray()), ...closest(refText, candidates)];
+            const elements = scope.getAllElements().toArray();
+            const renamed = code === 'SU012' ? this.renamedTo(refText, elements.map(d => d.node)) : [];
+            const suggestions = [...renamed, ...closest(refText, elements.map(d => d.name))];
             const unique = [...new Set(suggestions)].slice(0, 3);
             const args = [refText, didYouMean(language, unique)];
             const data: SuDiagnosticData = { code, args, subject: refText, fix: unique.length ? { kind: 'replace', suggestions: unique } : undefined };
@@ -90,8 +91,7 @@ export class SuDocumentValidator extends DefaultDocumentValidator {
     }
 
     /** Catalogue variables that declare `ersätter <old>` for the name that was not found. */
-    private renamedTo(code: Code, refText: string, nodes: ReadonlyArray<AstNode | undefined>): string[] {
-        if (code !== 'SU012') return [];
+    private renamedTo(refText: string, nodes: ReadonlyArray<AstNode | undefined>): string[] {
         const wanted = refText.slice(refText.lastIndexOf('.') + 1);
         const found: string[] = [];
         for (const node of nodes) {
