@@ -1,5 +1,7 @@
 import type { Module } from 'langium';
 import type { LangiumServices, PartialLangiumServices } from 'langium/lsp';
+import { SuCatFormatter } from './lsp/su-formatter.js';
+import { SuSemanticTokenProvider } from './lsp/su-semantic-tokens.js';
 import { SuDocumentValidator } from './su-document-validator.js';
 import { SuCatScopeComputation } from './sucat-scope.js';
 import { SuCatValidator } from './sucat-validator.js';
@@ -19,6 +21,11 @@ export function createSuCatModule(shared: SuCatalogueServices['catalogue']): Mod
         catalogue: {
             CatalogueResolver: () => shared.CatalogueResolver,
             MessageLocale: () => shared.MessageLocale,
+            Settings: () => shared.Settings,
+        },
+        lsp: {
+            Formatter: () => new SuCatFormatter(),
+            SemanticTokenProvider: services => new SuSemanticTokenProvider(services),
         },
         references: {
             ScopeComputation: services => new SuCatScopeComputation(services),

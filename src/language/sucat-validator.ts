@@ -19,6 +19,9 @@ export class SuCatValidator {
 
     checkCatalogue(catalogue: Catalogue, accept: ValidationAcceptor): void {
         const reporter = new PlanReporter(undefined, accept, this.services.catalogue.MessageLocale.language);
-        this.file.validate(catalogue, reporter.report, { catalogues: this.services.catalogue.CatalogueResolver });
+        this.file.validate(catalogue, reporter.report, {
+            catalogues: this.services.catalogue.CatalogueResolver,
+            defaultMinCell: this.services.catalogue.Settings.defaultMinCell,
+        });
     }
 }

@@ -2,7 +2,11 @@ import type { Module } from 'langium';
 import type { LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import type { CatalogueResolver } from './catalogue-resolver.js';
 import type { MessageLocale } from './diagnostics/locale.js';
+import type { PlanSettings } from './settings.js';
 import { SuPlanCodeActionProvider } from './lsp/suplan-code-actions.js';
+import { SuPlanFormatter } from './lsp/su-formatter.js';
+import { SuSemanticTokenProvider } from './lsp/su-semantic-tokens.js';
+import { SuPlanRenameProvider } from './lsp/suplan-rename.js';
 import { SuPlanCompletionProvider } from './lsp/suplan-completion.js';
 import { SuPlanHoverProvider } from './lsp/suplan-hover.js';
 import { SuDocumentValidator } from './su-document-validator.js';
@@ -15,6 +19,7 @@ export interface SuCatalogueServices {
     readonly catalogue: {
         readonly CatalogueResolver: CatalogueResolver;
         readonly MessageLocale: MessageLocale;
+        readonly Settings: PlanSettings;
     };
 }
 
@@ -32,6 +37,7 @@ export function createSuPlanModule(shared: SuCatalogueServices['catalogue']): Mo
         catalogue: {
             CatalogueResolver: () => shared.CatalogueResolver,
             MessageLocale: () => shared.MessageLocale,
+            Settings: () => shared.Settings,
         },
         references: {
             NameProvider: () => new SuPlanNameProvider(),
@@ -41,7 +47,10 @@ export function createSuPlanModule(shared: SuCatalogueServices['catalogue']): Mo
         lsp: {
             CodeActionProvider: () => new SuPlanCodeActionProvider(),
             CompletionProvider: services => new SuPlanCompletionProvider(services),
+            Formatter: () => new SuPlanFormatter(),
             HoverProvider: services => new SuPlanHoverProvider(services),
+            RenameProvider: services => new SuPlanRenameProvider(services),
+            SemanticTokenProvider: services => new SuSemanticTokenProvider(services),
         },
         validation: {
             DocumentValidator: services => new SuDocumentValidator(services, shared.MessageLocale),

@@ -1,11 +1,14 @@
 import '../node20-polyfill.js';
 import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { SuCatGeneratedModule, SuPlanGeneratedModule, SuPlanGeneratedSharedModule } from './generated/module.js';
 import { CatalogueResolver } from './catalogue-resolver.js';
 import { MessageLocale } from './diagnostics/locale.js';
+import { SuConfigurationProvider } from './lsp/su-configuration.js';
+import { SuWorkspaceManager } from './lsp/su-workspace-manager.js';
+import { PlanSettings } from './settings.js';
 import { createSuCatModule, type SuCatServices } from './sucat-module.js';
 import { registerSuCatChecks } from './sucat-validator.js';
 import { createSuPlanModule, type SuPlanServices } from './suplan-module.js';
@@ -35,8 +38,16 @@ const NO_REFERENCE_INDEX: Module<LangiumServices, PartialLangiumServices> = {
 };
 
 export function createSuServices(context: DefaultSharedModuleContext, sharedModule?: Module<LangiumSharedServices, object>, options: SuServiceOptions = {}): SuServices {
-    const shared = inject(createDefaultSharedModule(context), SuPlanGeneratedSharedModule, sharedModule ?? {});
-    const common = { CatalogueResolver: new CatalogueResolver(shared), MessageLocale: new MessageLocale() };
+    const locale = new MessageLocale();
+    const settings = new PlanSettings();
+    const suShared: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+        workspace: {
+            ConfigurationProvider: services => new SuConfigurationProvider(services, locale, settings),
+            WorkspaceManager: services => new SuWorkspaceManager(services, settings),
+        },
+    };
+    const shared = inject(createDefaultSharedModule(context), SuPlanGeneratedSharedModule, suShared, sharedModule ?? {});
+    const common = { CatalogueResolver: new CatalogueResolver(shared), MessageLocale: locale, Settings: settings };
     const batch = options.batch ? NO_REFERENCE_INDEX : {};
     const sucat = inject(createDefaultModule({ shared }), SuCatGeneratedModule, createSuCatModule(common), batch) as SuCatServices;
     const suplan = inject(createDefaultModule({ shared }), SuPlanGeneratedModule, createSuPlanModule(common), batch) as SuPlanServices;

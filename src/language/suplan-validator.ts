@@ -51,7 +51,10 @@ export class SuPlanValidator {
 
     checkPlan(plan: Plan, accept: ValidationAcceptor): void {
         const reporter = new PlanReporter(plan, accept, this.services.catalogue.MessageLocale.language);
-        const context: ValidationContext = { catalogues: this.services.catalogue.CatalogueResolver };
+        const context: ValidationContext = {
+            catalogues: this.services.catalogue.CatalogueResolver,
+            defaultMinCell: this.services.catalogue.Settings.defaultMinCell,
+        };
         for (const concern of this.concerns) {
             concern.validate(plan, reporter.report, context);
         }

@@ -28,6 +28,8 @@ export type Report = <N extends AstNode>(problem: Problem<N>) => void;
 /** Facts every plan validator may need, computed once per validation run. */
 export interface ValidationContext {
     readonly catalogues: CatalogueResolver;
+    /** Minimum cell size for plans that do not state one (the `suplan.minCellSize` setting; 5 by default). */
+    readonly defaultMinCell: number;
 }
 
 /** One concern of plan validation (ZenStack-style): small, named after its rule set. */

@@ -13,7 +13,6 @@ import type { PlanValidator, Report, ValidationContext } from './common.js';
 export const BURDEN_LIMIT = 40;
 
 /** The default `minsta cell` when the plan states none. */
-const DEFAULT_MIN_CELL = 5;
 
 const DAYS_PER: Readonly<Record<TimeUnit, number>> = { dag: 1, vecka: 7, månad: 365.25 / 12, kvartal: 365.25 / 4, år: 365.25 };
 
@@ -26,10 +25,10 @@ const DAYS_PER: Readonly<Record<TimeUnit, number>> = { dag: 1, vecka: 7, månad:
  * number of clients the plan expects to follow.
  */
 export class VolumeValidator implements PlanValidator {
-    validate(plan: Plan, report: Report, _context: ValidationContext): void {
+    validate(plan: Plan, report: Report, context: ValidationContext): void {
         const clients = expectedClients(plan);
         this.burdenTooHigh(plan, clients, report);
-        this.breakdownCellsTooSmall(plan, clients, report);
+        this.breakdownCellsTooSmall(plan, clients, report, context.defaultMinCell);
     }
 
     /**
@@ -62,10 +61,10 @@ export class VolumeValidator implements PlanValidator {
      * with a grouping without codes (SU047), is not checked. A plan at `nivå individ` is exempt: it
      * follows one client, and suppression protects persons in group results.
      */
-    private breakdownCellsTooSmall(plan: Plan, clients: number | undefined, report: Report): void {
+    private breakdownCellsTooSmall(plan: Plan, clients: number | undefined, report: Report, defaultMinCell: number): void {
         if (clients === undefined) return;
         if (firstSection(plan, isLevelDecl)?.level === 'individ') return;
-        const minCell = minimumCell(plan);
+        const minCell = minimumCell(plan, defaultMinCell);
         for (const analysis of sections(plan, isAnalyses).flatMap(block => block.analyses)) {
             const cells = cellCount(analysis);
             if (cells === undefined || cells <= 1) continue;
@@ -126,9 +125,9 @@ function fieldWidth(variable: PlanVariable, goals: number | undefined): number {
     return options * respondents * perGoal;
 }
 
-function minimumCell(plan: Plan): number {
+function minimumCell(plan: Plan, defaultMinCell: number): number {
     const stated = sections(plan, isPrivacy).map(p => p.minCell).find(n => typeof n === 'number');
-    return typeof stated === 'number' && stated > 0 ? stated : DEFAULT_MIN_CELL;
+    return typeof stated === 'number' && stated > 0 ? stated : defaultMinCell;
 }
 
 /** The number of cells an analysis splits its clients into; undefined when a factor has no codes or is unresolved. */

@@ -1,0 +1,73 @@
+import { DocumentState, URI } from 'langium';
+import type { Connection } from 'vscode-languageserver';
+import { isPlan } from '../generated/ast.js';
+import { buildPlanModel } from '../../model/build-model.js';
+import { renderPlanDocument } from '../../generators/markdown/plan-document.js';
+import type { SuServices } from '../suplan-services.js';
+
+/** A target the editor can generate without the CLI (light, pure generators only). */
+export interface EditorTarget {
+    readonly id: string;
+    readonly extension: string;
+    readonly description: { readonly sv: string; readonly en: string };
+}
+
+export const EDITOR_TARGETS: readonly EditorTarget[] = [
+    { id: 'markdown', extension: '.md', description: { sv: 'plandokument i Markdown', en: 'the plan document in Markdown' } },
+    { id: 'json', extension: '.json', description: { sv: 'planmodellen som JSON', en: 'the plan model as JSON' } },
+];
+
+export interface GenerateParams {
+    readonly uri: string;
+    readonly target: string;
+    readonly language?: 'sv' | 'en';
+}
+
+/** Either the generated text, or why nothing was generated (in the requested language). */
+export type GenerateResult =
+    | { readonly ok: true; readonly content: string; readonly extension: string }
+    | { readonly ok: false; readonly message: string };
+
+export const TARGETS_REQUEST = 'suplan/targets';
+export const GENERATE_REQUEST = 'suplan/generate';
+
+/** Generates `target` for the plan at `uri` from the server's current (validated) state. */
+export async function generateForEditor(services: SuServices, params: GenerateParams): Promise<GenerateResult> {
+    const language = params.language ?? 'sv';
+    const target = EDITOR_TARGETS.find(t => t.id === params.target);
+    if (!target) {
+        return { ok: false, message: language === 'sv' ? `Okänt mål: ${params.target}` : `Unknown target: ${params.target}` };
+    }
+    const uri = URI.parse(params.uri);
+    const workspace = services.shared.workspace;
+    await workspace.WorkspaceManager.ready;
+    const document = await workspace.LangiumDocuments.getOrCreateDocument(uri);
+    if (document.state < DocumentState.Validated) {
+        await workspace.DocumentBuilder.build([document], { validation: true });
+    }
+    const root = document.parseResult.value;
+    if (!isPlan(root)) {
+        return { ok: false, message: language === 'sv' ? 'Filen är ingen plan.' : 'The file is not a plan.' };
+    }
+    const errors = (document.diagnostics ?? []).filter(d => d.severity === 1).length;
+    if (errors > 0) {
+        return {
+            ok: false,
+            message: language === 'sv'
+                ? `Planen har ${errors} fel. Rätta dem (se Problem) och försök igen.`
+                : `The plan has ${errors} error(s). Fix them (see Problems) and try again.`,
+        };
+    }
+    const source = uri.path.split('/').pop() ?? uri.path;
+    const model = buildPlanModel(root, { source, catalogues: services.suplan.catalogue.CatalogueResolver });
+    const content = target.id === 'json'
+        ? JSON.stringify(model, null, 2) + '\n'
+        : renderPlanDocument(model, { language });
+    return { ok: true, content, extension: target.extension };
+}
+
+/** Registers the editor's own requests: the targets it offers and generation for preview/"Generera…". */
+export function registerSuRequests(connection: Connection, services: SuServices): void {
+    connection.onRequest(TARGETS_REQUEST, () => EDITOR_TARGETS);
+    connection.onRequest(GENERATE_REQUEST, (params: GenerateParams) => generateForEditor(services, params));
+}

@@ -1,0 +1,12 @@
+import { DEFAULT_MIN_CELL } from '../model/build-model.js';
+
+/**
+ * Editor settings that change what a plan means when it leaves something unsaid. The language
+ * server fills them from the `suplan.*` settings; the CLI and the tests keep the defaults.
+ */
+export class PlanSettings {
+    /** Minimum cell size for plans without `integritet { minsta cell … }`. */
+    defaultMinCell: number = DEFAULT_MIN_CELL;
+    /** Extra folders (absolute, or relative to the first workspace folder) whose `*.sucat` files are indexed. */
+    cataloguePaths: readonly string[] = [];
+}
