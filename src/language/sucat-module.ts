@@ -1,7 +1,11 @@
 import type { Module } from 'langium';
 import type { LangiumServices, PartialLangiumServices } from 'langium/lsp';
 import { SuCatFormatter } from './lsp/su-formatter.js';
+import { SuCatDocumentSymbolProvider } from './lsp/su-document-symbols.js';
+import { SuFoldingRangeProvider } from './lsp/su-folding.js';
 import { SuSemanticTokenProvider } from './lsp/su-semantic-tokens.js';
+import { SuCatRenameProvider } from './lsp/suplan-rename.js';
+import { SuCatCompletionProvider } from './lsp/suplan-completion.js';
 import { SuDocumentValidator } from './su-document-validator.js';
 import { SuCatScopeComputation } from './sucat-scope.js';
 import { SuCatValidator } from './sucat-validator.js';
@@ -24,7 +28,11 @@ export function createSuCatModule(shared: SuCatalogueServices['catalogue']): Mod
             Settings: () => shared.Settings,
         },
         lsp: {
+            CompletionProvider: services => new SuCatCompletionProvider(services),
+            DocumentSymbolProvider: () => new SuCatDocumentSymbolProvider(),
+            FoldingRangeProvider: services => new SuFoldingRangeProvider(services),
             Formatter: () => new SuCatFormatter(),
+            RenameProvider: services => new SuCatRenameProvider(services),
             SemanticTokenProvider: services => new SuSemanticTokenProvider(services),
         },
         references: {

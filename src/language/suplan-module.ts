@@ -5,6 +5,8 @@ import type { MessageLocale } from './diagnostics/locale.js';
 import type { PlanSettings } from './settings.js';
 import { SuPlanCodeActionProvider } from './lsp/suplan-code-actions.js';
 import { SuPlanFormatter } from './lsp/su-formatter.js';
+import { SuPlanDocumentSymbolProvider } from './lsp/su-document-symbols.js';
+import { SuFoldingRangeProvider } from './lsp/su-folding.js';
 import { SuSemanticTokenProvider } from './lsp/su-semantic-tokens.js';
 import { SuPlanRenameProvider } from './lsp/suplan-rename.js';
 import { SuPlanCompletionProvider } from './lsp/suplan-completion.js';
@@ -47,6 +49,8 @@ export function createSuPlanModule(shared: SuCatalogueServices['catalogue']): Mo
         lsp: {
             CodeActionProvider: () => new SuPlanCodeActionProvider(),
             CompletionProvider: services => new SuPlanCompletionProvider(services),
+            DocumentSymbolProvider: () => new SuPlanDocumentSymbolProvider(),
+            FoldingRangeProvider: services => new SuFoldingRangeProvider(services),
             Formatter: () => new SuPlanFormatter(),
             HoverProvider: services => new SuPlanHoverProvider(services),
             RenameProvider: services => new SuPlanRenameProvider(services),

@@ -7,6 +7,7 @@ import { SuCatGeneratedModule, SuPlanGeneratedModule, SuPlanGeneratedSharedModul
 import { CatalogueResolver } from './catalogue-resolver.js';
 import { MessageLocale } from './diagnostics/locale.js';
 import { SuConfigurationProvider } from './lsp/su-configuration.js';
+import { SuNodeKindProvider } from './lsp/su-node-kinds.js';
 import { SuWorkspaceManager } from './lsp/su-workspace-manager.js';
 import { PlanSettings } from './settings.js';
 import { createSuCatModule, type SuCatServices } from './sucat-module.js';
@@ -41,6 +42,9 @@ export function createSuServices(context: DefaultSharedModuleContext, sharedModu
     const locale = new MessageLocale();
     const settings = new PlanSettings();
     const suShared: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+        lsp: {
+            NodeKindProvider: () => new SuNodeKindProvider(),
+        },
         workspace: {
             ConfigurationProvider: services => new SuConfigurationProvider(services, locale, settings),
             WorkspaceManager: services => new SuWorkspaceManager(services, settings),

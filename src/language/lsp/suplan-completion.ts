@@ -1,12 +1,20 @@
-import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind } from 'vscode-languageserver';
-import type { CodeModel, Purpose } from '../../model/plan-model.js';
+import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, type NextFeature,
+} from 'langium/lsp';
+import {
+    CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionList, type CompletionParams,
+} from 'vscode-languageserver';
+import type { CodeModel, Level, Purpose, Status } from '../../model/plan-model.js';
 import { catalogueValueSet, describeValueSet, isCoded, originalValueSet, valueSetOf } from '../../model/value-sets.js';
 import {
-    isCatalogueVariable, isComparison, isShare, isUseVariable, CatalogueVariable, Comparison, RefinedValue, Share,
-    type CatalogueVariable as CatalogueVariableNode, type PlanVariable,
+    isAnalysis, isCatalogueVariable, isComparison, isDerivedVariable, isItem, isItemGroup, isLocalVariable, isMeasurementPoint,
+    isNamedValueSet, isPlan, isReferenceTable, isShare, isUseVariable, CatalogueVariable, Comparison, RefinedValue, Share,
+    type CatalogueVariable as CatalogueVariableNode, type Plan, type PlanVariable,
 } from '../generated/ast.js';
+import type { CatalogueResolver } from '../catalogue-resolver.js';
+import type { SuPlanServices } from '../suplan-module.js';
+import { analysisSnippets, newPlanSnippet, scenarioSnippets, type CatalogueChoice, type PlanSnippet } from './suplan-snippets.js';
 
 /** The five purposes of a follow-up and what each means, in the order the guide lists them. */
 export const PURPOSE_MEANINGS: readonly { readonly purpose: Purpose; readonly meaning: string }[] = [
@@ -17,8 +25,52 @@ export const PURPOSE_MEANINGS: readonly { readonly purpose: Purpose; readonly me
     { purpose: 'lärande', meaning: 'Lärande med klientfokus: uppföljning i enskilda ärenden som blir gemensam kunskap.' },
 ];
 
-/** The text before the cursor ends with the keyword `syfte` (the purpose comes next). */
-const AFTER_PURPOSE = /(?:^|[^\p{L}\p{N}_])syfte\s*$/u;
+/** The three levels of a follow-up. */
+export const LEVEL_MEANINGS: readonly { readonly level: Level; readonly meaning: string }[] = [
+    { level: 'individ', meaning: 'En klients egen uppföljning, t.ex. en single case-design. Resultaten hör till klientens ärende.' },
+    { level: 'verksamhet', meaning: 'Uppföljning av en verksamhet eller insats: resultat för grupper av klienter.' },
+    { level: 'nationell', meaning: 'Uppgifter som jämförs eller lämnas nationellt, med nationella definitioner.' },
+];
+
+/** The two statuses of a plan. */
+export const STATUS_MEANINGS: readonly { readonly status: Status; readonly meaning: string }[] = [
+    { status: 'utkast', meaning: 'Planen arbetas fram och kan ändras.' },
+    { status: 'fastställd', meaning: 'Planen är beslutad; ange också vem som beslutade med `beslut`.' },
+];
+
+/** The words offered after `syfte`, `nivå` and `status`, in the order given, each with its meaning. */
+const WORDS_AFTER: readonly { readonly keyword: string; readonly pattern: RegExp; readonly words: readonly { word: string; meaning: string }[] }[] = [
+    { keyword: 'syfte', words: PURPOSE_MEANINGS.map(p => ({ word: p.purpose, meaning: p.meaning })) },
+    { keyword: 'nivå', words: LEVEL_MEANINGS.map(l => ({ word: l.level, meaning: l.meaning })) },
+    { keyword: 'status', words: STATUS_MEANINGS.map(s => ({ word: s.status, meaning: s.meaning })) },
+].map(entry => ({ ...entry, pattern: new RegExp(`(?:^|[^\\p{L}\\p{N}_])${entry.keyword}\\s*$`, 'u') }));
+
+/** Sort groups: snippets first, then names (variables, analyses …), then keywords. */
+const SNIPPET_GROUP = '0';
+const REFERENCE_GROUP = '1';
+const KEYWORD_GROUP = '2';
+
+/** An identifier right before a `.` that triggered completion (a catalogue name), not a number (`0.`). */
+const CATALOGUE_PREFIX = /[\p{L}_][\p{L}\p{N}_]*\.$/u;
+
+/**
+ * A sort key whose plain code-point order is the Swedish order: case-insensitive, å, ä, ö after z
+ * (æ and ø with ä and ö, ü with y), other accents with their base letter, `_` before letters and digits.
+ */
+export function swedishSortKey(text: string): string {
+    let key = '';
+    for (const ch of text.toLowerCase()) {
+        switch (ch) {
+            case 'å': key += '{'; break;
+            case 'ä': case 'æ': key += '|'; break;
+            case 'ö': case 'ø': key += '}'; break;
+            case 'ü': key += 'y'; break;
+            case '_': key += ' '; break;
+            default: key += ch.normalize('NFD').replace(/\p{M}/gu, '');
+        }
+    }
+    return key;
+}
 
 /** A sort key that orders strings as Swedish does (å, ä, ö after z), for clients that sort by plain code points. */
 export function swedishSortTexts(names: readonly string[]): Map<string, string> {
@@ -28,19 +80,45 @@ export function swedishSortTexts(names: readonly string[]): Map<string, string> 
 }
 
 /**
- * Completion for plans: keywords as Langium offers them; catalogue variables of the pinned
- * catalogue version with their label, value set and definition, in Swedish order; the five
- * purposes after `syfte`; and the codes of a variable's value set after `när x i`, `andel x i`
- * and `->` in a `fördjupa` block.
+ * Completion for plans: keywords where the grammar allows them; catalogue variables of the pinned
+ * catalogue version with their label, value set and definition; the plan's own names (variables,
+ * points, analyses …) with what they are; the purposes, levels and statuses after `syfte`, `nivå`
+ * and `status`; the codes of a variable's value set after `när x i`, `andel x i` and `->` in a
+ * `fördjupa` block; and snippets for a new plan, analysis and scenario. Everything in Swedish
+ * order (snippets, then names, then keywords); nothing inside comments and strings.
  */
 export class SuPlanCompletionProvider extends DefaultCompletionProvider {
+    /** `.` after a catalogue name lists its variables (`bbic.`). */
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.'] };
+
+    private readonly catalogues: CatalogueResolver;
+
+    constructor(services: SuPlanServices) {
+        super(services);
+        this.catalogues = services.catalogue.CatalogueResolver;
+    }
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        if (insideCommentOrString(document, document.textDocument.offsetAt(params.position))) return { isIncomplete: false, items: [] };
+        if (params.context?.triggerCharacter === '.') {
+            const before = document.textDocument.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+            if (!CATALOGUE_PREFIX.test(before)) return { isIncomplete: false, items: [] };
+        }
+        return super.getCompletion(document, params, cancelToken);
+    }
+
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
-        // `purpose=Name`: the parser offers the keywords and the ID of the Name rule, not the assignment.
-        if (rule?.name === 'Name' && AFTER_PURPOSE.test(context.textDocument.getText().slice(0, context.tokenOffset))) {
-            this.completePurposes(context, acceptor);
-            return;
+        // `purpose=Name` (and level, status): the parser offers the keywords and the ID of the Name rule, not the assignment.
+        if (rule?.name === 'Name') {
+            const before = context.textDocument.getText().slice(0, context.tokenOffset);
+            const after = WORDS_AFTER.find(entry => entry.pattern.test(before));
+            if (after) {
+                this.completeWords(context, after.keyword, after.words, acceptor);
+                return;
+            }
         }
+        if (GrammarAST.isKeyword(next.feature)) this.completeSnippets(context, next.feature, rule?.name, acceptor);
         const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
         if (assignment && rule) {
             const codes = this.codesFor(rule.name, assignment.feature, context.node);
@@ -54,17 +132,58 @@ export class SuPlanCompletionProvider extends DefaultCompletionProvider {
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
-        if (description.type !== CatalogueVariable.$type) return item;
+        if (description.type !== CatalogueVariable.$type) {
+            return { ...item, detail: localDetail(description.node), sortText: REFERENCE_GROUP + swedishSortKey(description.name) };
+        }
         const variable = description.node;
-        if (!isCatalogueVariable(variable)) return item;
+        if (!isCatalogueVariable(variable)) return { ...item, sortText: REFERENCE_GROUP + description.name };
         const names = this.catalogueNames(refInfo, context);
         return {
             ...item,
             kind: CompletionItemKind.Variable,
             detail: catalogueDetail(variable),
             documentation: variable.comment ? { kind: 'plaintext', value: variable.comment } : undefined,
-            sortText: names.get(description.name) ?? description.name,
+            sortText: REFERENCE_GROUP + (names.get(description.name) ?? description.name),
         };
+    }
+
+    /**
+     * Keywords in Swedish order, marked as keywords in Swedish. Words the `Name` rule accepts as
+     * names (`ålder`, `barn` …) are not offered where a name is expected: they are not suggestions.
+     */
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (this.filterKeyword(context, keyword)) acceptKeyword(context, keyword, acceptor);
+    }
+
+    /** A new plan where `plan` may start; a new analysis or scenario where `analyser { }` or `scenarier { }` may close. */
+    private completeSnippets(context: CompletionContext, keyword: GrammarAST.Keyword, ruleName: string | undefined, acceptor: CompletionAcceptor): void {
+        let snippets: PlanSnippet[] = [];
+        if (keyword.value === 'plan' && ruleName === 'Plan') {
+            snippets = [newPlanSnippet(new Date().getFullYear(), this.catalogueChoices())];
+        } else if (keyword.value === '}' && ruleName === 'Analyses') {
+            snippets = analysisSnippets(this.planOf(context));
+        } else if (keyword.value === '}' && ruleName === 'Scenarios') {
+            snippets = scenarioSnippets(this.planOf(context));
+        }
+        snippets.forEach((snippet, index) => {
+            acceptor(context, {
+                label: snippet.label, kind: CompletionItemKind.Snippet, detail: snippet.detail,
+                documentation: { kind: 'plaintext', value: snippet.documentation },
+                insertText: snippet.body, insertTextFormat: InsertTextFormat.Snippet, sortText: SNIPPET_GROUP + String(index),
+            });
+        });
+    }
+
+    private planOf(context: CompletionContext): Plan | undefined {
+        const root = context.document.parseResult.value;
+        return isPlan(root) ? root : undefined;
+    }
+
+    /** Every catalogue version in the workspace, newest version first within a catalogue. */
+    private catalogueChoices(): CatalogueChoice[] {
+        return this.catalogues.names().flatMap(name => this.catalogues.versions(name)
+            .map(catalogue => ({ name, version: catalogue.version }))
+            .sort((a, b) => b.version.localeCompare(a.version, 'sv', { numeric: true })));
     }
 
     /** The Swedish sort keys of every catalogue variable in scope, computed once per request position. */
@@ -79,10 +198,10 @@ export class SuPlanCompletionProvider extends DefaultCompletionProvider {
 
     private sortCache: { key: string; texts: Map<string, string> } | undefined;
 
-    private completePurposes(context: CompletionContext, acceptor: CompletionAcceptor): void {
-        PURPOSE_MEANINGS.forEach(({ purpose, meaning }, index) => {
+    private completeWords(context: CompletionContext, keyword: string, words: readonly { word: string; meaning: string }[], acceptor: CompletionAcceptor): void {
+        words.forEach(({ word, meaning }, index) => {
             acceptor(context, {
-                label: purpose, kind: CompletionItemKind.EnumMember, detail: 'syfte',
+                label: word, kind: CompletionItemKind.EnumMember, detail: keyword,
                 documentation: { kind: 'plaintext', value: meaning }, sortText: String(index),
             });
         });
@@ -118,6 +237,60 @@ export class SuPlanCompletionProvider extends DefaultCompletionProvider {
         const set = valueSetOf(variable);
         return isCoded(set) ? set.codes : undefined;
     }
+}
+
+/**
+ * Completion for catalogues: keywords in Swedish order, nothing inside comments and strings, and
+ * nothing on `.` (the server's trigger character is for plans' `bbic.`; catalogues have no qualified names).
+ */
+export class SuCatCompletionProvider extends DefaultCompletionProvider {
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        if (params.context?.triggerCharacter === '.' || insideCommentOrString(document, document.textDocument.offsetAt(params.position))) {
+            return { isIncomplete: false, items: [] };
+        }
+        return super.getCompletion(document, params, cancelToken);
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (this.filterKeyword(context, keyword)) acceptKeyword(context, keyword, acceptor);
+    }
+}
+
+/** A keyword in Swedish order, marked as a keyword in Swedish; not the words the `Name` rule accepts as names. */
+function acceptKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
+    if (AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name === 'Name') return;
+    acceptor(context, {
+        label: keyword.value, kind: CompletionItemKind.Keyword, detail: 'nyckelord', sortText: KEYWORD_GROUP + swedishSortKey(keyword.value),
+    });
+}
+
+/** The cursor is inside a comment or a string (a `//` comment runs to the end of its line). */
+function insideCommentOrString(document: LangiumDocument, offset: number): boolean {
+    const root = document.parseResult.value.$cstNode;
+    const leaf = root && offset > 0 ? CstUtils.findLeafNodeAtOffset(root, offset - 1) : undefined;
+    if (!leaf || !isLeafCstNode(leaf) || offset <= leaf.offset) return false;
+    switch (leaf.tokenType.name) {
+        case 'SL_COMMENT': return offset <= leaf.end;
+        case 'ML_COMMENT':
+        case 'STRING': return offset < leaf.end;
+        default: return false;
+    }
+}
+
+/** What a plan's own name stands for, in Swedish: `lokal variabel · Antal samtal`, `mätpunkt`, `analys · Andel` … */
+export function localDetail(node: AstNode | undefined): string | undefined {
+    const parts: (string | undefined)[] = [];
+    if (isUseVariable(node)) parts.push(node.variable?.$refText, node.variable?.ref?.label);
+    else if (isLocalVariable(node)) parts.push('lokal variabel', node.label);
+    else if (isDerivedVariable(node)) parts.push('härledd variabel', node.label);
+    else if (isItemGroup(node)) parts.push('frågegrupp', node.label);
+    else if (isItem(node)) parts.push('påstående', node.label);
+    else if (isMeasurementPoint(node)) parts.push('mätpunkt', node.label);
+    else if (isNamedValueSet(node)) parts.push('värdemängd', node.label);
+    else if (isReferenceTable(node)) parts.push('referenstabell', node.label);
+    else if (isAnalysis(node)) parts.push('analys', node.title);
+    const present = parts.filter((part): part is string => !!part);
+    return present.length ? present.join(' · ') : undefined;
 }
 
 /** `Kön · en kodlista · nationell statistik`. */
