@@ -31,7 +31,7 @@ describe('the suplan settings section', () => {
         await services.shared.workspace.WorkspaceManager.initializeWorkspace([]);
         const text = plan({ variables: 'variabler {\n        använd test.finns_inte\n    }' });
         const [loaded] = await buildWorkspace(services, [{ file: '/ws/fel.suplan', text }, TEST_CATALOGUE]);
-        const messages = (): string[] => (loaded.document.diagnostics ?? []).filter(d => d.code === 'SU012').map(d => d.message);
+        const messages = (): string[] => (loaded.document.diagnostics ?? []).filter(d => d.code === 'SU012').map(d => String(d.message));
         expect(messages()).toEqual([expect.stringContaining('finns inte i den katalogversion')]);
 
         const provider = services.shared.workspace.ConfigurationProvider;
