@@ -4,8 +4,10 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages that real-consumer tests drive (LibreOffice opens exported workbooks).
-DEBIAN_PACKAGES=(libreoffice-calc-nogui)
+# Debian packages that real-consumer tests drive: LibreOffice opens exported workbooks; Chromium
+# shows code-server (VS Code) with the .vsix; Neovim is an LSP client; libkrb5-dev builds
+# code-server's native modules; unzip unpacks the .vsix.
+DEBIAN_PACKAGES=(libreoffice-calc-nogui chromium neovim libkrb5-dev unzip)
 missing=()
 for package in "${DEBIAN_PACKAGES[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -21,10 +23,15 @@ fi
 step() { echo; echo "== $*"; }
 step "build (langium generate + tsc)"
 npm run --silent build || { echo "0 passed, 1 failed"; exit 1; }
+step "package the VS Code extension (suplan-<version>.vsix)"
+npm run --silent package || { echo "0 passed, 1 failed"; exit 1; }
 step "lint"
 npx eslint src test scripts || { echo "0 passed, 1 failed"; exit 1; }
 step "typecheck (tests included)"
 npx tsc -p tsconfig.test.json || { echo "0 passed, 1 failed"; exit 1; }
+
+step "code-server for the real VS Code test (cached in \${SUPLAN_CACHE:-~/.cache/suplan})"
+bash scripts/consumers/install-code-server.sh || { echo "0 passed, 1 failed"; exit 1; }
 
 step "vitest (unit, then consumers)"
 results="$(mktemp -d)/vitest.json"

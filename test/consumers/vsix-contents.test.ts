@@ -1,0 +1,284 @@
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+
+/**
+ * The packaged extension, read from the `.vsix` that `npm run package` wrote (never from the
+ * source tree, so a file the `.vscodeignore` whitelist leaves out shows up here). Debian `unzip`
+ * lists and extracts it; the bundled server is started from the extracted copy.
+ */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+const vsixPath = path.join(repoRoot, `suplan-${version}.vsix`);
+
+/** The part of a manifest's `contributes` this test reads. */
+interface Manifest {
+    readonly version: string;
+    readonly main: string;
+    readonly browser: string;
+    readonly contributes: {
+        readonly languages: ReadonlyArray<{ id: string; extensions: string[]; aliases: string[]; configuration: string }>;
+        readonly grammars: ReadonlyArray<{ language: string; scopeName: string; path: string }>;
+        readonly commands: ReadonlyArray<{ command: string; title: string }>;
+        readonly configuration: { readonly properties: Record<string, Record<string, unknown>> };
+    };
+}
+
+let names: string[] = [];
+
+function requireVsix(): void {
+    if (!existsSync(vsixPath)) {
+        throw new Error(`${path.basename(vsixPath)} is missing: run \`npm run package\` first (it writes the .vsix this test reads).`);
+    }
+}
+
+function read(name: string): string {
+    return execFileSync('unzip', ['-p', vsixPath, name], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+function readJson<T>(name: string): T {
+    return JSON.parse(read(name)) as T;
+}
+
+/** `./dist/x.cjs` in package.json → `extension/dist/x.cjs` in the archive. */
+function inVsix(relative: string): string {
+    return path.posix.join('extension', relative);
+}
+
+/** Every `%key%` placeholder anywhere in the manifest. */
+function nlsKeys(value: unknown, keys = new Set<string>()): Set<string> {
+    if (typeof value === 'string') {
+        const match = /^%(.+)%$/.exec(value);
+        if (match) keys.add(match[1]);
+    } else if (Array.isArray(value)) {
+        for (const item of value) nlsKeys(item, keys);
+    } else if (typeof value === 'object' && value !== null) {
+        for (const item of Object.values(value)) nlsKeys(item, keys);
+    }
+    return keys;
+}
+
+describe('the packaged .vsix', () => {
+    // Read lazily in each test (not in beforeAll): a missing .vsix then fails every test with
+    // the message below instead of leaving them skipped.
+    let manifest: Manifest;
+    let rawManifest: unknown;
+
+    beforeEach(() => {
+        requireVsix();
+        if (names.length > 0) return;
+        names = execFileSync('unzip', ['-Z1', vsixPath], { encoding: 'utf8' }).split('\n').filter(Boolean);
+        rawManifest = readJson<unknown>('extension/package.json');
+        manifest = rawManifest as Manifest;
+    });
+
+    test('is the current version', () => {
+        expect(manifest.version).toBe(version);
+    });
+
+    test('holds the bundles, both grammars, the language configuration, the nls files, README and LICENSE', () => {
+        for (const file of [
+            'extension/dist/server.cjs', 'extension/dist/extension.cjs',
+            'extension/dist/web/server.js', 'extension/dist/web/extension.cjs',
+            'extension/syntaxes/suplan.tmLanguage.json', 'extension/syntaxes/sucat.tmLanguage.json',
+            'extension/language-configuration.json',
+            'extension/package.nls.json', 'extension/package.nls.sv.json',
+            'extension/package.json',
+        ]) {
+            expect(names, file).toContain(file);
+        }
+        expect(names.some(name => /^extension\/readme\.md$/i.test(name))).toBe(true);
+        expect(names.some(name => /^extension\/LICENSE(\.txt)?$/i.test(name))).toBe(true);
+    });
+
+    test('holds nothing but what the extension runs (whitelist): no sources, tests or node_modules', () => {
+        const allowed = [
+            /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
+            /^extension\/dist\/(server|extension)\.cjs$/, /^extension\/dist\/web\/(server\.js|extension\.cjs)$/,
+            /^extension\/syntaxes\/[a-z]+\.tmLanguage\.json$/, /^extension\/language-configuration[\w.-]*\.json$/,
+            /^extension\/snippets\/[\w.-]+\.json$/, /^extension\/images\/[\w.-]+$/,
+            /^extension\/package(\.nls(\.[a-z-]+)?)?\.json$/, /^extension\/readme\.md$/i, /^extension\/LICENSE(\.txt)?$/i,
+        ];
+        const unexpected = names.filter(name => !name.endsWith('/') && !allowed.some(pattern => pattern.test(name)));
+        expect(unexpected).toEqual([]);
+    });
+
+    test('main and browser point to bundles in the .vsix', () => {
+        expect(names).toContain(inVsix(manifest.main));
+        expect(names).toContain(inVsix(manifest.browser));
+        expect(manifest.main).toMatch(/\.cjs$/);
+    });
+
+    test('contributes both languages with their files, grammars and language configuration', () => {
+        const languages = new Map(manifest.contributes.languages.map(language => [language.id, language]));
+        expect(languages.get('suplan')?.extensions).toEqual(['.suplan']);
+        expect(languages.get('sucat')?.extensions).toEqual(['.sucat']);
+        for (const language of languages.values()) {
+            expect(language.aliases.length).toBeGreaterThan(0);
+            expect(names, language.configuration).toContain(inVsix(language.configuration));
+        }
+        for (const id of ['suplan', 'sucat']) {
+            const grammar = manifest.contributes.grammars.find(g => g.language === id);
+            expect(grammar, `grammar for ${id}`).toBeDefined();
+            expect(names).toContain(inVsix(grammar!.path));
+            // The scope the manifest names is the scope the grammar file declares.
+            const file = readJson<{ scopeName: string; patterns: unknown[] }>(inVsix(grammar!.path));
+            expect(file.scopeName).toBe(grammar!.scopeName);
+            expect(file.patterns.length).toBeGreaterThan(0);
+        }
+    });
+
+    test('the language configuration knows comments, brackets, quotes and qualified Swedish names', () => {
+        const configuration = readJson<{
+            comments: { lineComment: string; blockComment: [string, string] };
+            brackets: Array<[string, string]>;
+            autoClosingPairs: Array<{ open: string; close: string }>;
+            surroundingPairs: Array<[string, string]>;
+            wordPattern: string;
+            indentationRules: { increaseIndentPattern: string; decreaseIndentPattern: string };
+        }>('extension/language-configuration.json');
+        expect(configuration.comments).toEqual({ lineComment: '//', blockComment: ['/*', '*/'] });
+        expect(configuration.brackets).toEqual(expect.arrayContaining([['{', '}'], ['[', ']'], ['(', ')']]));
+        expect(configuration.autoClosingPairs.map(pair => pair.open + pair.close)).toEqual(expect.arrayContaining(['{}', '[]', '()', '""']));
+        expect(configuration.surroundingPairs).toEqual(expect.arrayContaining([['"', '"']]));
+        const words = '    använd bbic.samtal_enskilt vid före, efter // målgrad'.match(new RegExp(configuration.wordPattern, 'gu'));
+        expect(words).toEqual(['använd', 'bbic.samtal_enskilt', 'vid', 'före', 'efter', 'målgrad']);
+        const increase = new RegExp(configuration.indentationRules.increaseIndentPattern);
+        const decrease = new RegExp(configuration.indentationRules.decreaseIndentPattern);
+        expect(increase.test('    målgrupp {')).toBe(true);
+        expect(increase.test('    lokal a "A" : skala { 1 "x" 2 "y" }')).toBe(false);
+        expect(decrease.test('    }')).toBe(true);
+    });
+
+    test('contributes the three commands and the three settings', () => {
+        expect(manifest.contributes.commands.map(c => c.command).sort()).toEqual(['suplan.generate', 'suplan.newPlan', 'suplan.preview']);
+        const properties = manifest.contributes.configuration.properties;
+        expect(Object.keys(properties).sort()).toEqual(['suplan.cataloguePaths', 'suplan.messageLanguage', 'suplan.minCellSize']);
+        expect(properties['suplan.messageLanguage']).toMatchObject({ type: 'string', enum: ['sv', 'en'], default: 'sv' });
+        expect(properties['suplan.cataloguePaths']).toMatchObject({ type: 'array', items: { type: 'string' }, default: [] });
+        expect(properties['suplan.minCellSize']).toMatchObject({ type: 'integer', minimum: 1, default: 5 });
+        for (const property of Object.values(properties)) expect(property.description).toMatch(/^%.+%$/);
+    });
+
+    test('every nls key the manifest uses exists in English and Swedish, with Swedish command titles', () => {
+        const english = readJson<Record<string, string>>('extension/package.nls.json');
+        const swedish = readJson<Record<string, string>>('extension/package.nls.sv.json');
+        const used = [...nlsKeys(rawManifest)];
+        expect(used.length).toBeGreaterThanOrEqual(6);
+        for (const key of used) {
+            expect(english[key], `package.nls.json: ${key}`).toEqual(expect.any(String));
+            expect(swedish[key], `package.nls.sv.json: ${key}`).toEqual(expect.any(String));
+        }
+        expect(Object.keys(swedish).sort()).toEqual(Object.keys(english).sort());
+        const title = (id: string, table: Record<string, string>): string => {
+            const command = manifest.contributes.commands.find(c => c.command === id);
+            return table[command!.title.slice(1, -1)];
+        };
+        expect([title('suplan.newPlan', swedish), title('suplan.generate', swedish), title('suplan.preview', swedish)])
+            .toEqual(['Ny plan', 'Generera…', 'Förhandsgranska plan']);
+        expect([title('suplan.newPlan', english), title('suplan.generate', english), title('suplan.preview', english)])
+            .toEqual(['New plan', 'Generate…', 'Preview plan']);
+    });
+
+    test('the Node bundles stay within 1.5 MB together; the web extension needs nothing but vscode', () => {
+        const size = (name: string): number => Number(/^\s*(\d+)/.exec(execFileSync('unzip', ['-l', vsixPath, name], { encoding: 'utf8' })
+            .split('\n')[3])?.[1]);
+        const node = size('extension/dist/server.cjs') + size('extension/dist/extension.cjs');
+        expect(node).toBeGreaterThan(100_000);
+        expect(node).toBeLessThanOrEqual(1.5 * 1024 * 1024);
+        const required = new Set([...read('extension/dist/web/extension.cjs').matchAll(/require\("([^"]+)"\)/g)].map(m => m[1]));
+        expect([...required]).toEqual(['vscode']);
+        expect(read('extension/dist/web/server.js')).not.toMatch(/require\("node:/);
+    });
+});
+
+describe('the bundled server in the .vsix', () => {
+    let dir: string;
+    let server: ChildProcessWithoutNullStreams | undefined;
+
+    beforeAll(() => {
+        dir = mkdtempSync(path.join(os.tmpdir(), 'suplan-vsix-'));
+    });
+
+    afterAll(() => {
+        if (server && server.exitCode === null) server.kill();
+        if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('answers initialize over stdio with the editor capabilities', async () => {
+        requireVsix();
+        execFileSync('unzip', ['-q', '-o', vsixPath, '-d', dir]);
+        const child = spawn(process.execPath, [path.join(dir, 'extension', 'dist', 'server.cjs'), '--stdio'], { cwd: dir });
+        server = child;
+        let stderr = '';
+        child.stderr.on('data', chunk => { stderr += String(chunk); });
+        const messages = jsonRpcMessages(child);
+        send(child, { jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null } });
+        const response = await waitFor(messages, message => message.id === 1, () => stderr);
+        const capabilities = (response.result as { capabilities: Record<string, unknown> }).capabilities;
+        expect(capabilities.completionProvider).toBeTruthy();
+        expect(capabilities.hoverProvider).toBeTruthy();
+        expect(capabilities.definitionProvider).toBeTruthy();
+        expect(capabilities.documentFormattingProvider).toBeTruthy();
+        expect(capabilities.semanticTokensProvider).toMatchObject({ legend: { tokenTypes: expect.any(Array) } });
+        send(child, { jsonrpc: '2.0', id: 2, method: 'shutdown' });
+        await waitFor(messages, message => message.id === 2, () => stderr);
+        const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+        send(child, { jsonrpc: '2.0', method: 'exit' });
+        expect(await exited).toBe(0);
+    }, 60_000);
+});
+
+interface JsonRpcMessage {
+    readonly id?: number;
+    readonly method?: string;
+    readonly result?: unknown;
+    readonly error?: unknown;
+}
+
+function send(child: ChildProcessWithoutNullStreams, message: object): void {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    child.stdin.write(body);
+}
+
+/** The messages the server writes, decoded from `Content-Length` frames as they arrive. */
+function jsonRpcMessages(child: ChildProcessWithoutNullStreams): { received: JsonRpcMessage[]; listeners: Array<() => void> } {
+    const state = { received: [] as JsonRpcMessage[], listeners: [] as Array<() => void> };
+    let buffer = Buffer.alloc(0);
+    child.stdout.on('data', (chunk: Buffer) => {
+        buffer = Buffer.concat([buffer, chunk]);
+        for (;;) {
+            const headerEnd = buffer.indexOf('\r\n\r\n');
+            if (headerEnd < 0) break;
+            const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString('ascii'))?.[1]);
+            if (buffer.length < headerEnd + 4 + length) break;
+            state.received.push(JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8')) as JsonRpcMessage);
+            buffer = buffer.subarray(headerEnd + 4 + length);
+            for (const listener of state.listeners) listener();
+        }
+    });
+    return state;
+}
+
+function waitFor(
+    messages: { received: JsonRpcMessage[]; listeners: Array<() => void> },
+    predicate: (message: JsonRpcMessage) => boolean,
+    stderr: () => string,
+): Promise<JsonRpcMessage> {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no answer from the server within 30 s; stderr:\n${stderr()}`)), 30_000);
+        const check = (): void => {
+            const found = messages.received.find(predicate);
+            if (found) {
+                clearTimeout(timer);
+                resolve(found);
+            }
+        };
+        messages.listeners.push(check);
+        check();
+    });
+}
