@@ -49,7 +49,7 @@ export function t(key: MessageKey, ...args: string[]): string {
     return text(messageLanguage(), key, ...args);
 }
 
-/** The message `key` in `language` (pure: the table itself is tested through this). */
+/** The message `key` in `language`. */
 export function text(language: MessageLanguage, key: MessageKey, ...args: string[]): string {
     const entry: Text = MESSAGES[key][language];
     return typeof entry === 'function' ? entry(...args) : entry;

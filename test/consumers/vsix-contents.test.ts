@@ -1,8 +1,10 @@
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 
 /**
@@ -230,6 +232,143 @@ describe('the bundled server in the .vsix', () => {
         send(child, { jsonrpc: '2.0', method: 'exit' });
         expect(await exited).toBe(0);
     }, 60_000);
+});
+
+/**
+ * The browser side of the web test: starts the server worker, answers the server's requests the
+ * way the web extension does (settings, and the workspace's files through `suplan/readDirectory`,
+ * `suplan/readFile`, `suplan/stat`, see src/extension/web/workspace-files.ts) from an in-memory
+ * workspace, and collects what the server sends. Plain JavaScript: it runs in Chromium.
+ */
+const WEB_HARNESS = `async (files) => {
+    const worker = new Worker('/server.js');
+    const pending = new Map();
+    const diagnostics = {};
+    const served = new Set();
+    let nextId = 0;
+    let planDiagnostics;
+    const planSeen = new Promise(resolve => { planDiagnostics = resolve; });
+    const entries = uri => {
+        const prefix = uri.endsWith('/') ? uri : uri + '/';
+        const found = new Map();
+        for (const file of Object.keys(files.tree)) {
+            if (!file.startsWith(prefix)) continue;
+            const [head, ...rest] = file.slice(prefix.length).split('/');
+            found.set(prefix + head, rest.length > 0);
+        }
+        return [...found].map(([entry, folder]) => ({ uri: entry, isFile: !folder, isDirectory: folder }));
+    };
+    worker.onerror = event => { diagnostics.workerError = String(event.message); };
+    worker.onmessage = ({ data }) => {
+        if (data.id !== undefined && data.method === undefined) { pending.get(data.id)?.(data); return; }
+        if (data.method === 'textDocument/publishDiagnostics') {
+            diagnostics[data.params.uri] = data.params.diagnostics;
+            if (data.params.uri === files.plan && data.params.diagnostics.length > 0) planDiagnostics();
+            return;
+        }
+        if (data.id === undefined) return;
+        served.add(data.method);
+        let result = null;
+        const uri = data.params?.uri;
+        if (data.method === 'workspace/configuration') {
+            result = data.params.items.map(item => item.section === 'suplan' ? { messageLanguage: 'en' } : null);
+        } else if (data.method === 'suplan/readDirectory') {
+            result = entries(uri);
+        } else if (data.method === 'suplan/readFile') {
+            result = files.tree[uri];
+        } else if (data.method === 'suplan/stat') {
+            result = files.tree[uri] !== undefined ? { uri, isFile: true, isDirectory: false } : null;
+        }
+        worker.postMessage({ jsonrpc: '2.0', id: data.id, result });
+    };
+    const request = (method, params) => new Promise(resolve => {
+        const id = ++nextId;
+        pending.set(id, resolve);
+        worker.postMessage({ jsonrpc: '2.0', id, method, params });
+    });
+    const initialize = await request('initialize', {
+        processId: null, rootUri: files.root, workspaceFolders: [{ uri: files.root, name: 'ws' }],
+        capabilities: { workspace: { configuration: true } },
+    });
+    worker.postMessage({ jsonrpc: '2.0', method: 'initialized', params: {} });
+    await Promise.race([planSeen, new Promise(resolve => setTimeout(resolve, 30000))]);
+    const generated = await request('suplan/generate', { uri: files.plan, target: 'markdown', language: 'en' });
+    worker.terminate();
+    return { capabilities: Object.keys(initialize.result.capabilities), diagnostics, served: [...served], generated: generated.result };
+}`;
+
+describe('the web server in the .vsix (VS Code for the Web)', () => {
+    let browser: Browser | undefined;
+    let http: Server | undefined;
+
+    afterAll(async () => {
+        await browser?.close();
+        http?.close();
+    });
+
+    test('runs in a Chromium web worker and checks a plan against a catalogue it reads through the client', async () => {
+        requireVsix();
+        const serverJs = execFileSync('unzip', ['-p', vsixPath, 'extension/dist/web/server.js'], { maxBuffer: 64 * 1024 * 1024 });
+        http = createServer((request, response) => {
+            if (request.url === '/server.js') {
+                response.writeHead(200, { 'content-type': 'text/javascript' }).end(serverJs);
+            } else {
+                response.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><title>suplan web worker</title>');
+            }
+        });
+        await new Promise<void>(resolve => http!.listen(0, '127.0.0.1', resolve));
+        const address = http.address();
+        const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+        // A plan with an unknown catalogue variable; the catalogue is never opened, only indexed.
+        const root = 'memfs:/ws';
+        const plan = `${root}/plans/samtal.suplan`;
+        const planText = readFileSync(path.join(repoRoot, 'examples/plans/08-bbic-samtal.suplan'), 'utf8')
+            .replace(/bbic\.samtal_enskilt\b/, 'bbic.samtal_enskiltt');
+        expect(planText).toContain('bbic.samtal_enskiltt');
+        const tree = {
+            [plan]: planText,
+            [`${root}/catalogues/bbic-2023.sucat`]: readFileSync(path.join(repoRoot, 'examples/catalogues/bbic-2023.sucat'), 'utf8'),
+            [`${root}/notes/readme.txt`]: 'not a plan',
+        };
+
+        browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--headless=new', '--disable-gpu'] });
+        const context = await browser.newContext();
+        const blocked: string[] = [];
+        await context.route('**/*', route => {
+            if (route.request().url().startsWith(origin)) return route.continue();
+            blocked.push(route.request().url());
+            return route.abort('blockedbyclient');
+        });
+        const page = await context.newPage();
+        const pageErrors: string[] = [];
+        page.on('pageerror', error => pageErrors.push(String(error)));
+        await page.goto(`${origin}/`);
+        const result = await page.evaluate(`(${WEB_HARNESS})(${JSON.stringify({ root, plan, tree })})`) as {
+            capabilities: string[];
+            diagnostics: Record<string, Array<{ code: string; message: string }>> & { workerError?: string };
+            served: string[];
+            generated: { ok: boolean; message?: string };
+        };
+        expect(pageErrors).toEqual([]);
+        expect(blocked).toEqual([]);
+        expect(result.diagnostics.workerError).toBeUndefined();
+        expect(result.capabilities).toEqual(expect.arrayContaining([
+            'completionProvider', 'hoverProvider', 'definitionProvider', 'documentFormattingProvider', 'semanticTokensProvider',
+        ]));
+        // The workspace was read through the client: directories and the two files.
+        expect(result.served).toEqual(expect.arrayContaining(['workspace/configuration', 'suplan/readDirectory', 'suplan/readFile']));
+        // The unknown variable is reported in English with the catalogue's name as the suggestion:
+        // the catalogue was indexed from the (virtual) workspace without being opened.
+        expect(result.diagnostics[plan], 'no diagnostics for the plan within 30 s').toBeDefined();
+        const su012 = result.diagnostics[plan].find(d => d.code === 'SU012');
+        expect(su012, JSON.stringify(result.diagnostics[plan])).toBeDefined();
+        expect(su012!.message).toContain('"bbic.samtal_enskiltt" is not in the catalogue version');
+        expect(su012!.message).toContain('"bbic.samtal_enskilt"');
+        // A plan with errors generates nothing; the server says why.
+        expect(result.generated.ok).toBe(false);
+        expect(result.generated.message).toMatch(/^The plan has \d+ error/);
+    }, 120_000);
 });
 
 interface JsonRpcMessage {

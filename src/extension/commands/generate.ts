@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { messageLanguage, t } from '../l10n.js';
 import { baseName, parentOf, planUri } from '../plan-uri.js';
-import { generateRequest, targetsRequest, type EditorTarget } from '../protocol.js';
+import { generateRequest, targetsRequest, type EditorTarget, type GenerateResult } from '../protocol.js';
 
 export const GENERATE_COMMAND = 'suplan.generate';
 
@@ -37,7 +37,13 @@ export async function generate(client: BaseLanguageClient, argument?: unknown): 
         { placeHolder: t('pickTarget') },
     );
     if (!picked) return;
-    const result = await client.sendRequest(generateRequest, { uri: plan.toString(), target: picked.target.id, language });
+    let result: GenerateResult;
+    try {
+        result = await client.sendRequest(generateRequest, { uri: plan.toString(), target: picked.target.id, language });
+    } catch (error) {
+        void vscode.window.showErrorMessage(t('serverFailed', String(error)));
+        return;
+    }
     if (!result.ok) {
         void vscode.window.showErrorMessage(result.message);
         return;
