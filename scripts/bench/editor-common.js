@@ -1,4 +1,5 @@
-// Shared by the editor benchmarks: the temporary workspace on disk, the parse-only baseline and printing.
+// Shared by the editor benchmarks: the workspace (on disk or in memory), the edits, the parse-only
+// baseline and printing. Everything is synthetic (see corpus.js).
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,27 +9,42 @@ import { EmptyFileSystem } from 'langium';
 import { createSuServices } from '../../out/language/suplan-services.js';
 import { catalogueText, planText } from './corpus.js';
 
-/**
- * Writes a workspace folder: `kataloger/bench.sucat` with `catalogueSize` variables, `plans - 1`
- * small plans with `smallUses` uses each and one big plan `stor-plan.suplan` with `bigUses` uses.
- * Returns the folder, the big plan's path and text, and the URIs of every file.
- */
-export function writeWorkspace({ plans, smallUses, bigUses, catalogueSize, prefix = 'suplan-bench-', bigText }) {
+/** The editor workspace: one catalogue `bench` of 10,000 variables, 199 plans of 20 uses and one of 500. */
+export const EDITOR = {
+    plans: Number(process.env.BENCH_EDITOR_PLANS ?? 200),
+    smallUses: 20,
+    bigUses: Number(process.env.BENCH_EDITOR_USES ?? 500),
+    catalogue: Number(process.env.BENCH_EDITOR_CATALOGUE ?? 10_000),
+    edits: Number(process.env.BENCH_EDITOR_EDITS ?? 60),
+    completions: Number(process.env.BENCH_EDITOR_COMPLETIONS ?? 50),
+    warmup: 5,
+    goalEditP95: 30,
+    goalCompletionP95: 20,
+};
+
+/** What the user has typed when completion is asked for; the cursor is after the dot. */
+export const TRIGGER = 'använd bench.';
+
+/** The workspace's files as `{ name, text }` (names relative to the workspace folder); the big plan last. */
+export function workspaceSources(config = EDITOR) {
+    const sources = [{ name: 'kataloger/bench.sucat', text: catalogueText(config.catalogue) }];
+    for (let i = 0; i < config.plans - 1; i++) {
+        sources.push({ name: `plan-${String(i).padStart(4, '0')}.suplan`, text: planText(i, config.smallUses, config.catalogue) });
+    }
+    sources.push({ name: 'stor-plan.suplan', text: planText(config.plans, config.bigUses, config.catalogue) });
+    return sources;
+}
+
+/** Writes the workspace into a new temporary folder; returns the folder, its URI and every file's URI and text. */
+export function writeWorkspace(sources, prefix = 'suplan-bench-editor-') {
     const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
     mkdirSync(path.join(dir, 'kataloger'));
-    const files = [];
-    const write = (file, text) => {
-        writeFileSync(file, text);
-        files.push(file);
-    };
-    write(path.join(dir, 'kataloger', 'bench.sucat'), catalogueText(catalogueSize));
-    for (let i = 0; i < plans - 1; i++) {
-        write(path.join(dir, `plan-${String(i).padStart(4, '0')}.suplan`), planText(i, smallUses, catalogueSize));
-    }
-    const big = path.join(dir, 'stor-plan.suplan');
-    const text = bigText ?? planText(plans, bigUses, catalogueSize);
-    write(big, text);
-    return { dir, rootUri: fileUri(dir), big, bigUri: fileUri(big), bigText: text, files, uris: files.map(fileUri) };
+    const files = sources.map(source => {
+        const file = path.join(dir, source.name);
+        writeFileSync(file, source.text);
+        return { ...source, file, uri: fileUri(file) };
+    });
+    return { dir, rootUri: fileUri(dir), files };
 }
 
 export function fileUri(file) {
@@ -36,22 +52,74 @@ export function fileUri(file) {
 }
 
 /**
- * The parse-only baseline: Langium's plan parser (no linking, no validation) on `text`, in this
- * process, after `warmup` unmeasured parses; returns the median and the minimum of `runs` parses.
+ * The `i`-th one-character edit of a plan: alternately insert `x` before the closing quote of the
+ * plan's title (line 0) and remove it again, so the plan stays valid. Returns the new text and the
+ * LSP change.
  */
-export function parseBaseline(text, { runs = 25, warmup = 10 } = {}) {
-    const services = createSuServices(EmptyFileSystem);
-    const parser = services.suplan.parser.LangiumParser;
-    let errors = 0;
-    for (let i = 0; i < warmup; i++) parser.parse(text);
-    const times = [];
-    for (let i = 0; i < runs; i++) {
-        const start = performance.now();
-        errors = parser.parse(text).parserErrors.length;
-        times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    return { median: times[Math.floor(times.length / 2)], min: times[0], errors };
+export function titleEdit(text, i) {
+    const quote = text.indexOf('\n') > 0 ? text.slice(0, text.indexOf('\n')).lastIndexOf('"') : -1;
+    if (quote < 0) throw new Error('the plan has no title on its first line');
+    const insert = i % 2 === 0;
+    const next = insert ? text.slice(0, quote) + 'x' + text.slice(quote) : text.slice(0, quote - 1) + text.slice(quote);
+    const at = insert ? quote : quote - 1;
+    const range = { start: { line: 0, character: at }, end: { line: 0, character: insert ? at : at + 1 } };
+    return { text: next, change: { range, text: insert ? 'x' : '' } };
+}
+
+/** The plan with a new line `använd bench.` at the end of its `variabler` block, and the cursor after the dot. */
+export function withTrigger(text) {
+    const lines = text.split('\n');
+    const open = lines.findIndex(line => line.trim() === 'variabler {');
+    let close = open + 1;
+    while (lines[close].trim() !== '}') close++;
+    lines.splice(close, 0, `        ${TRIGGER}`);
+    return { text: lines.join('\n'), position: { line: close, character: 8 + TRIGGER.length } };
+}
+
+/**
+ * The parse-only baseline: Langium's plan parser (no linking, no validation) in this process.
+ * `sample()` parses once and returns the time; the benchmarks sample it between their measurements
+ * so that the baseline and the figures see the same machine load.
+ */
+export function parseBaseline(text) {
+    const parser = createSuServices(EmptyFileSystem).suplan.parser.LangiumParser;
+    for (let i = 0; i < 10; i++) parser.parse(text);
+    const samples = [];
+    return {
+        sample(current = text) {
+            const start = performance.now();
+            parser.parse(current);
+            const elapsed = performance.now() - start;
+            samples.push(elapsed);
+            return elapsed;
+        },
+        get median() {
+            return median(samples);
+        },
+        /** The median of the samples taken since the `from`-th. */
+        medianSince(from) {
+            return median(samples.slice(from));
+        },
+        get count() {
+            return samples.length;
+        },
+    };
+}
+
+/** p-th percentile (nearest rank). */
+export function percentile(values, p) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p / 100 * sorted.length) - 1));
+    return sorted[rank];
+}
+
+export function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+}
+
+export function summary(values) {
+    return { n: values.length, p50: percentile(values, 50), p95: percentile(values, 95), max: Math.max(...values) };
 }
 
 export function ms(value) {
@@ -62,6 +130,9 @@ export function ratio(value, base) {
     return `${(value / base).toFixed(2)}×`;
 }
 
-export function lines(text) {
-    return text.split('\n');
+/** The three lines p50 / p95 / max with ratios to the baseline and whether the p95 goal is met. */
+export function printStats(stats, baseline, goal) {
+    console.log(`   ${ms(stats.p50)}  p50   ${ratio(stats.p50, baseline).padStart(7)} the baseline`);
+    console.log(`   ${ms(stats.p95)}  p95   ${ratio(stats.p95, baseline).padStart(7)} the baseline   goal ≤ ${goal} ms: ${stats.p95 <= goal ? 'met' : 'NOT met'} (${ratio(stats.p95, goal)} the goal)`);
+    console.log(`   ${ms(stats.max)}  max   ${ratio(stats.max, baseline).padStart(7)} the baseline`);
 }

@@ -1,72 +1,65 @@
-// Editor benchmark 1, in-process: the same workspace and the same one-character edits as
-// editor-revalidate.js, but through the services from out/ (createSuServices, editor mode with the
-// reference index) and DocumentBuilder.update, as the server's update handler calls it, with no
-// JSON-RPC in between. Splits the time by build phase and, with BENCH_PROFILE=1 (or when the p95
-// misses the goal and BENCH_PROFILE is not 0), samples a CPU profile of the edit loop and prints the
-// functions that take the most time. Nothing is asserted.
+// The editor benchmarks in-process: the same workspace, edits and completion as editor-lsp.js, but
+// through the services from out/ (createSuServices in editor mode, with the reference index), with
+// no JSON-RPC in between: DocumentBuilder.update as the server's update handler calls it, and the
+// completion provider plus JSON.stringify of its answer. Splits the edit time by build phase. When a
+// p95 misses its goal (or with BENCH_PROFILE=1; BENCH_PROFILE=0 never), samples a CPU profile, prints
+// the functions with the most self time and writes the profile to bench-output/ (open it in the
+// browser's or VS Code's profiler). Ratios are to the parse-only baseline as in editor-lsp.js.
 import { Session } from 'node:inspector';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DocumentState, EmptyFileSystem, TextDocument, URI } from 'langium';
 import { createSuServices } from '../../out/language/suplan-services.js';
-import { catalogueText, planText } from './corpus.js';
-import { ms, parseBaseline, ratio } from './editor-common.js';
-import { summary } from './editor-rpc.js';
+import { EDITOR, TRIGGER, ms, parseBaseline, printStats, ratio, summary, titleEdit, withTrigger, workspaceSources } from './editor-common.js';
 
-const PLANS = Number(process.env.BENCH_EDITOR_PLANS ?? 200);
-const BIG_USES = Number(process.env.BENCH_EDITOR_USES ?? 500);
-const SMALL_USES = 20;
-const CATALOGUE = 2000;
-const EDITS = Number(process.env.BENCH_EDITOR_EDITS ?? 60);
-const WARMUP_EDITS = 5;
-const GOAL_P95 = 30;
-const TOP = 25;
+/** Fewer runs than editor-lsp.js: this run only splits the time; the stdio run has the figures. */
+const RUNS = Number(process.env.BENCH_INPROCESS_RUNS ?? 30);
+const PROFILE_RUNS = 10;
+const verbose = process.env.BENCH_PROFILE === '1';
+const TOP = verbose ? 15 : 6;
+const profileDir = path.resolve('bench-output');
 
-const bigText = planText(PLANS, BIG_USES, CATALOGUE);
-const baseline = parseBaseline(bigText);
+const sources = workspaceSources();
+const big = sources[sources.length - 1];
+const small = sources[1];
+const baseline = parseBaseline(big.text);
 
 const services = createSuServices(EmptyFileSystem);
-const shared = services.shared;
-const { LangiumDocuments, LangiumDocumentFactory, DocumentBuilder } = shared.workspace;
-const textDocuments = shared.workspace.TextDocuments;
+const { LangiumDocuments, LangiumDocumentFactory, DocumentBuilder, TextDocuments } = services.shared.workspace;
+const uriOf = name => URI.file(`/bench-workspace/${name}`);
 
-const root = '/bench-workspace';
-const sources = [{ uri: URI.file(`${root}/kataloger/bench.sucat`), text: catalogueText(CATALOGUE) }];
-for (let i = 0; i < PLANS - 1; i++) sources.push({ uri: URI.file(`${root}/plan-${String(i).padStart(4, '0')}.suplan`), text: planText(i, SMALL_USES, CATALOGUE) });
-const bigUri = URI.file(`${root}/stor-plan.suplan`);
-sources.push({ uri: bigUri, text: bigText });
-
-const initialStart = performance.now();
+const startedAt = performance.now();
 const documents = sources.map(source => {
-    const document = LangiumDocumentFactory.fromString(source.text, source.uri);
+    const document = LangiumDocumentFactory.fromString(source.text, uriOf(source.name));
     LangiumDocuments.addDocument(document);
     return document;
 });
 await DocumentBuilder.build(documents, { validation: true });
-const initialMs = performance.now() - initialStart;
+const initialMs = performance.now() - startedAt;
+console.log(`   same workspace in-process: ${ms(initialMs)} to build and validate all ${documents.length} files   ${ratio(initialMs, baseline.sample())} the baseline`);
 
-// Phase timestamps of each update (a build phase ends when every rebuilt document reached it).
+// a) Edits. A build phase ends when every rebuilt document has reached it.
 const PHASES = [
     ['parse', DocumentState.Parsed], ['index', DocumentState.IndexedContent], ['scopes', DocumentState.ComputedScopes],
-    ['link', DocumentState.Linked], ['references', DocumentState.IndexedReferences], ['validate', DocumentState.Validated],
+    ['link', DocumentState.Linked], ['reference index', DocumentState.IndexedReferences], ['validate', DocumentState.Validated],
 ];
 let marks = new Map();
-for (const [name, state] of PHASES) DocumentBuilder.onBuildPhase(state, () => { marks.set(name, performance.now()); });
 let rebuilt = 0;
+for (const [name, state] of PHASES) DocumentBuilder.onBuildPhase(state, () => { marks.set(name, performance.now()); });
 DocumentBuilder.onBuildPhase(DocumentState.Parsed, docs => { rebuilt = docs.length; });
 
+const bigUri = uriOf(big.name);
 let version = 1;
-let text = bigText;
-textDocuments.set(TextDocument.create(bigUri.toString(), 'suplan', version, text));
+let text = big.text;
+TextDocuments.set(TextDocument.create(bigUri.toString(), 'suplan', version, text));
 await DocumentBuilder.update([bigUri], []);
 
-const quote = text.split('\n')[0].lastIndexOf('"');
-const bigDocument = LangiumDocuments.getDocument(bigUri);
-
-async function edit(i) {
-    text = i % 2 === 0 ? text.slice(0, quote) + 'x' + text.slice(quote) : text.slice(0, quote) + text.slice(quote + 1);
-    textDocuments.set(TextDocument.create(bigUri.toString(), 'suplan', ++version, text));
+let editCount = 0;
+async function edit() {
+    text = titleEdit(text, editCount++).text;
+    if (editCount % 2 === 0) baseline.sample(text);
+    TextDocuments.set(TextDocument.create(bigUri.toString(), 'suplan', ++version, text));
     marks = new Map();
     const start = performance.now();
     await DocumentBuilder.update([bigUri], []);
@@ -78,100 +71,128 @@ async function edit(i) {
         phases[name] = mark - previous;
         previous = mark;
     }
-    phases.after = end - previous;
+    phases.rest = end - previous;
     return { total: end - start, phases };
 }
 
-for (let i = 0; i < WARMUP_EDITS; i++) await edit(i);
-const wantProfile = process.env.BENCH_PROFILE === '1';
-const totals = [];
+for (let i = 0; i < EDITOR.warmup; i++) await edit();
+const editStart = baseline.count;
+const editTimes = [];
 const phaseSums = {};
-for (let i = WARMUP_EDITS; i < WARMUP_EDITS + EDITS; i++) {
-    const { total, phases } = await edit(i);
-    totals.push(total);
+for (let i = 0; i < RUNS; i++) {
+    const { total, phases } = await edit();
+    editTimes.push(total);
     for (const [name, value] of Object.entries(phases)) phaseSums[name] = (phaseSums[name] ?? 0) + value;
 }
-const stats = summary(totals);
-
-console.log(`   in-process (out/, DocumentBuilder.update, no JSON-RPC), same workspace: ${ms(initialMs)} initial build of ${documents.length} files`);
-console.log(`   ${ms(stats.p50)}  p50   ${ratio(stats.p50, baseline.median)}      ${ms(stats.p95)}  p95   ${ratio(stats.p95, baseline.median)}      ${ms(stats.max)}  max   (goal ≤ ${GOAL_P95} ms: ${stats.p95 <= GOAL_P95 ? 'met' : 'NOT met'})`);
-console.log(`   documents rebuilt per edit: ${rebuilt}; ${bigDocument?.diagnostics?.length ?? 0} diagnostics; mean time per phase:`);
-console.log('   ' + Object.entries(phaseSums).map(([name, sum]) => `${name} ${(sum / EDITS).toFixed(1)} ms`).join(' · '));
-console.log(`   (baseline in this process: ${ms(baseline.median)} to parse the plan alone)`);
-
-if (wantProfile || (stats.p95 > GOAL_P95 && process.env.BENCH_PROFILE !== '0')) {
-    const profile = await profileEdits(20);
-    const file = path.resolve(process.env.BENCH_PROFILE_OUT ?? 'bench-output/editor-edit.cpuprofile');
-    try {
-        writeFileSync(file, JSON.stringify(profile));
-    } catch {
-        // the folder may not exist when run alone
-    }
-    printProfile(profile, file);
+const editStats = summary(editTimes);
+const editBaseline = baseline.medianSince(editStart);
+const bigDocument = LangiumDocuments.getDocument(bigUri);
+console.log(`\n   a) one-character edit of the ${EDITOR.bigUses}-variable plan: DocumentBuilder.update, ${RUNS} edits (${rebuilt} document(s) rebuilt, ${bigDocument?.diagnostics?.length ?? 0} diagnostic(s))`);
+console.log(`   ${ms(editBaseline)}  baseline: Langium's parser alone on the same plan text (median, sampled before every other edit)`);
+printStats(editStats, editBaseline, EDITOR.goalEditP95);
+const phaseTotal = Object.values(phaseSums).reduce((a, b) => a + b, 0);
+console.log('      mean per phase: ' + Object.entries(phaseSums).map(([name, sum]) => `${name} ${(sum / RUNS).toFixed(1)} ms (${(100 * sum / phaseTotal).toFixed(0)}%)`).join(' · '));
+if (wantProfile(editStats.p95, EDITOR.goalEditP95)) {
+    const profile = await profiled(async () => { for (let i = 0; i < PROFILE_RUNS; i++) await edit(); });
+    report(profile, 'editor-edit.cpuprofile', `${PROFILE_RUNS} more edits`);
 }
 
-/** Samples a CPU profile over `count` more edits. */
-async function profileEdits(count) {
+// b) Completion after `använd bench.` in a small plan.
+const smallUri = uriOf(small.name);
+const completion = withTrigger(small.text);
+TextDocuments.set(TextDocument.create(smallUri.toString(), 'suplan', 2, completion.text));
+await DocumentBuilder.update([smallUri], []);
+const smallDocument = LangiumDocuments.getDocument(smallUri);
+const provider = services.suplan.lsp.CompletionProvider;
+const params = { textDocument: { uri: smallUri.toString() }, position: completion.position, context: { triggerKind: 2, triggerCharacter: '.' } };
+let items = 0;
+let completeCount = 0;
+async function complete() {
+    if (completeCount++ % 2 === 0) baseline.sample(big.text);
+    const start = performance.now();
+    const list = await provider.getCompletion(smallDocument, params);
+    const provided = performance.now();
+    JSON.stringify(list);
+    const end = performance.now();
+    items = list?.items.length ?? 0;
+    return { provide: provided - start, stringify: end - provided, total: end - start };
+}
+for (let i = 0; i < EDITOR.warmup; i++) await complete();
+const completionStart = baseline.count;
+const rows = [];
+for (let i = 0; i < RUNS; i++) rows.push(await complete());
+const completionStats = summary(rows.map(r => r.total));
+const completionBaseline = baseline.medianSince(completionStart);
+const mean = key => rows.reduce((sum, row) => sum + row[key], 0) / rows.length;
+console.log(`\n   b) completion after \`${TRIGGER}\`: getCompletion + JSON.stringify of the answer, ${RUNS} requests (${items} items)`);
+console.log(`   ${ms(completionBaseline)}  baseline: Langium's parser alone on the ${EDITOR.bigUses}-variable plan (median, sampled before every other request)`);
+printStats(completionStats, completionBaseline, EDITOR.goalCompletionP95);
+console.log(`      mean: getCompletion ${mean('provide').toFixed(1)} ms · JSON.stringify ${mean('stringify').toFixed(1)} ms`);
+if (wantProfile(completionStats.p95, EDITOR.goalCompletionP95)) {
+    const profile = await profiled(async () => { for (let i = 0; i < PROFILE_RUNS; i++) await provider.getCompletion(smallDocument, params); });
+    report(profile, 'editor-completion.cpuprofile', `${PROFILE_RUNS} more completions (getCompletion only)`);
+}
+
+function wantProfile(p95, goal) {
+    return process.env.BENCH_PROFILE === '1' || (p95 > goal && process.env.BENCH_PROFILE !== '0');
+}
+
+/** A sampled CPU profile of `work`. */
+async function profiled(work) {
     const session = new Session();
     session.connect();
     const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
     await post('Profiler.enable');
     await post('Profiler.setSamplingInterval', { interval: 100 });
     await post('Profiler.start');
-    for (let i = 0; i < count; i++) await edit(WARMUP_EDITS + EDITS + i);
+    await work();
     const { profile } = await post('Profiler.stop');
     session.disconnect();
     return profile;
 }
 
-/** Top functions by self time and by total (inclusive) time, each function counted once per stack. */
-function printProfile(profile, file) {
+/** Writes the profile and prints the top functions by self time and the project's functions by total time. */
+function report(profile, name, what) {
+    mkdirSync(profileDir, { recursive: true });
+    const file = path.join(profileDir, name);
+    writeFileSync(file, JSON.stringify(profile));
     const byId = new Map(profile.nodes.map(node => [node.id, node]));
     const parent = new Map();
     for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
     const hits = new Map();
     for (const sample of profile.samples) hits.set(sample, (hits.get(sample) ?? 0) + 1);
-    const key = node => {
-        const frame = node.callFrame;
-        const where = frame.url ? `${shorten(frame.url)}:${frame.lineNumber + 1}` : '';
-        return `${frame.functionName || '(anonymous)'} ${where}`.trim();
-    };
     const self = new Map();
     const total = new Map();
-    let all = 0;
-    let idle = 0;
+    let busy = 0;
     for (const [id, count] of hits) {
-        const node = byId.get(id);
-        const name = key(node);
-        if (name === '(idle)' || name === '(program)' || name === '(garbage collector)') {
-            if (name === '(idle)') idle += count;
-        }
-        all += count;
+        const name = frameName(byId.get(id));
+        if (name === '(idle)' || name === '(root)') continue;
+        busy += count;
         self.set(name, (self.get(name) ?? 0) + count);
         const seen = new Set();
         for (let at = id; at !== undefined; at = parent.get(at)) {
-            const k = key(byId.get(at));
-            if (seen.has(k)) continue;
-            seen.add(k);
-            total.set(k, (total.get(k) ?? 0) + count);
+            const key = frameName(byId.get(at));
+            if (seen.has(key)) continue;
+            seen.add(key);
+            total.set(key, (total.get(key) ?? 0) + count);
         }
     }
-    const busy = all - idle;
-    const show = (title, map) => {
-        console.log(`   ${title}`);
-        const rows = [...map].filter(([name]) => name !== '(root)' && name !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, TOP);
-        for (const [name, count] of rows) console.log(`     ${(100 * count / busy).toFixed(1).padStart(5)}%  ${name}`);
+    const show = (title, map, filter) => {
+        const rows = [...map].filter(([key]) => filter(key)).sort((a, b) => b[1] - a[1]).slice(0, TOP);
+        console.log(`      ${title}:`);
+        for (const [key, count] of rows) console.log(`        ${(100 * count / busy).toFixed(1).padStart(5)}%  ${key}`);
     };
-    console.log(`   CPU profile of 20 more edits (${busy} busy samples; profile written to ${path.relative(process.cwd(), file)}):`);
-    show('top functions by self time (% of busy samples):', self);
-    show('project functions (out/) by total time (with callees):', new Map([...total].filter(([name]) => / out\//.test(name))));
-    show('Langium services by total time (with callees):', new Map([...total].filter(([name]) => / langium\/lib\/(references|workspace|validation|lsp)\//.test(name))));
+    console.log(`      CPU profile of ${what} → ${path.relative(process.cwd(), file)}${verbose ? '' : ' (BENCH_PROFILE=1 for longer lists)'}`);
+    show('most self time', self, () => true);
+    show('project code (out/), total time', total, key => key.includes(' out/'));
+    if (verbose) show('Langium services, total time', total, key => / langium\/lib\/(references|workspace|validation|lsp|documentation)\//.test(key));
 }
 
-function shorten(url) {
-    const text = url.replace(/^file:\/\//, '');
-    const nm = text.lastIndexOf('node_modules/');
-    if (nm >= 0) return text.slice(nm + 'node_modules/'.length);
-    const cwd = process.cwd() + '/';
-    return text.startsWith(cwd) ? text.slice(cwd.length) : text;
+function frameName(node) {
+    const frame = node.callFrame;
+    let url = frame.url.replace(/^file:\/\//, '');
+    const modules = url.lastIndexOf('node_modules/');
+    if (modules >= 0) url = url.slice(modules + 'node_modules/'.length);
+    else if (url.startsWith(process.cwd() + '/')) url = url.slice(process.cwd().length + 1);
+    return `${frame.functionName || '(anonymous)'}${url ? ` ${url}:${frame.lineNumber + 1}` : ''}`;
 }

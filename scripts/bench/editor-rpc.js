@@ -22,6 +22,11 @@ export class LspClient {
         /** @type {((message: object, receivedAt: number) => void)[]} */
         this.listeners = [];
         this.buffer = Buffer.alloc(0);
+        /** @type {Buffer[]} */
+        this.chunks = [];
+        this.received = 0;
+        /** @type {number | undefined} bytes needed before the next message is complete */
+        this.needed = undefined;
         this.stderr = '';
         this.exited = new Promise(resolve => this.child.on('exit', code => resolve(code)));
         this.child.stderr.on('data', chunk => { this.stderr += chunk.toString('utf8'); });
@@ -30,19 +35,34 @@ export class LspClient {
 
     receive(chunk) {
         const receivedAt = performance.now();
-        this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+        // Large answers (a completion list of 10,000 items is about 3 MB) come in many chunks:
+        // collect them and join once the announced length is there, not on every chunk.
+        this.chunks.push(chunk);
+        this.received += chunk.length;
+        if (this.needed !== undefined && this.received < this.needed) return;
+        this.buffer = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.received);
+        this.chunks = [];
+        this.received = 0;
+        this.needed = undefined;
         for (;;) {
             const headerEnd = this.buffer.indexOf(HEADER_END);
-            if (headerEnd < 0) return;
+            if (headerEnd < 0) break;
             const header = this.buffer.subarray(0, headerEnd).toString('ascii');
             const match = /Content-Length: *(\d+)/i.exec(header);
             if (!match) throw new Error(`bad LSP header: ${header}`);
-            const length = Number(match[1]);
             const start = headerEnd + HEADER_END.length;
-            if (this.buffer.length < start + length) return;
-            const body = this.buffer.subarray(start, start + length).toString('utf8');
-            this.buffer = this.buffer.subarray(start + length);
+            const end = start + Number(match[1]);
+            if (this.buffer.length < end) {
+                this.needed = end;
+                break;
+            }
+            const body = this.buffer.subarray(start, end).toString('utf8');
+            this.buffer = this.buffer.subarray(end);
             this.dispatch(JSON.parse(body), receivedAt);
+        }
+        if (this.buffer.length) {
+            this.chunks.push(this.buffer);
+            this.received = this.buffer.length;
         }
     }
 
@@ -137,15 +157,4 @@ export class LspClient {
         await this.exited;
         clearTimeout(killer);
     }
-}
-
-/** p-th percentile (nearest rank) of numbers. */
-export function percentile(values, p) {
-    const sorted = [...values].sort((a, b) => a - b);
-    const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p / 100 * sorted.length) - 1));
-    return sorted[rank];
-}
-
-export function summary(values) {
-    return { n: values.length, p50: percentile(values, 50), p95: percentile(values, 95), max: Math.max(...values), min: Math.min(...values) };
 }

@@ -1,7 +1,7 @@
 // `npm run bench`: prints figures and their ratios to baselines measured in the same run.
 // Machines are noisy, so only ratios within one run mean anything; nothing here asserts a duration.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { catalogueText, planText } from './corpus.js';
@@ -65,3 +65,27 @@ for (const row of scaling) {
 }
 const last = scaling[scaling.length - 1];
 console.log(`   growth exponent (log time / log uses, ${base.uses} → ${last.uses}): ${(Math.log(last.ms / base.ms) / Math.log(last.uses / base.uses)).toFixed(2)}  (1.0 = linear, 2.0 = quadratic)`);
+
+// The editor (issue 4): the bundled language server over stdio, the same work in-process, bundle sizes.
+if (process.env.BENCH_EDITOR !== '0') {
+    bundleIfStale();
+    console.log('\n3. Editor: the bundled language server over stdio (node dist/server.cjs --stdio)');
+    execFileSync(process.execPath, ['scripts/bench/editor-lsp.js'], { stdio: 'inherit' });
+    console.log('\n4. Editor, in-process (out/, no JSON-RPC): where the time goes');
+    execFileSync(process.execPath, ['scripts/bench/editor-inprocess.js'], { stdio: 'inherit' });
+    console.log('\n5. Editor: bundle sizes');
+    execFileSync(process.execPath, ['scripts/bench/editor-bundles.js'], { stdio: 'inherit' });
+}
+
+/** Runs `node esbuild.mjs` when dist/server.cjs is missing or older than a file under src/. */
+function bundleIfStale() {
+    const server = path.resolve('dist', 'server.cjs');
+    const built = existsSync(server) ? statSync(server).mtimeMs : 0;
+    const newest = readdirSync('src', { recursive: true, encoding: 'utf8' })
+        .map(file => statSync(path.join('src', file)))
+        .filter(stat => stat.isFile())
+        .reduce((latest, stat) => Math.max(latest, stat.mtimeMs), 0);
+    if (built >= newest) return;
+    console.log(`\n(${built ? 'dist/ is older than src/' : 'dist/server.cjs is missing'}: node esbuild.mjs)`);
+    execFileSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
+}
