@@ -1,6 +1,6 @@
 import { AstUtils, DocumentCache, WorkspaceCache, type AstNodeDescription, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { Catalogue, type CatalogueVariable } from './generated/ast.js';
+import { Catalogue, isCatalogueRef, type CatalogueVariable, type Plan } from './generated/ast.js';
 
 /** One catalogue version with its variables indexed for constant-time lookup. */
 export interface ResolvedCatalogue {
@@ -60,6 +60,17 @@ export class CatalogueResolver {
     resolve(name: string, version: string): ResolvedCatalogue | undefined {
         const catalogue = this.versions(name).find(c => c.version === version);
         return catalogue ? this.tables(catalogue) : undefined;
+    }
+
+    /** The loaded catalogue versions a plan pins (`katalog x version "…"`), in the plan's order. */
+    pinned(plan: Plan): ResolvedCatalogue[] {
+        const tables: ResolvedCatalogue[] = [];
+        for (const element of plan.elements) {
+            if (!isCatalogueRef(element) || !element.catalogue || element.version === undefined) continue;
+            const resolved = this.resolve(element.catalogue, element.version);
+            if (resolved) tables.push(resolved);
+        }
+        return tables;
     }
 
     /** The indexed tables of a catalogue node. */

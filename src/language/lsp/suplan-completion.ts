@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
+import { AstUtils, CstUtils, DocumentCache, GrammarAST, isLeafCstNode, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, type NextFeature,
 } from 'langium/lsp';
@@ -12,7 +12,7 @@ import {
     isNamedValueSet, isPlan, isReferenceTable, isShare, isUseVariable, CatalogueVariable, Comparison, RefinedValue, Share,
     type CatalogueVariable as CatalogueVariableNode, type Plan, type PlanVariable,
 } from '../generated/ast.js';
-import type { CatalogueResolver } from '../catalogue-resolver.js';
+import type { CatalogueResolver, ResolvedCatalogue } from '../catalogue-resolver.js';
 import type { SuPlanServices } from '../suplan-module.js';
 import { analysisSnippets, newPlanSnippet, scenarioSnippets, type CatalogueChoice, type PlanSnippet } from './suplan-snippets.js';
 
@@ -50,6 +50,22 @@ const SNIPPET_GROUP = '0';
 const REFERENCE_GROUP = '1';
 const KEYWORD_GROUP = '2';
 
+/**
+ * At most this many catalogue variables per answer. The list is marked incomplete, so the editor asks
+ * again as the user types and the matching variables come back; a catalogue of 10,000 variables
+ * would otherwise cost more to send than to find.
+ */
+export const MAX_CATALOGUE_ITEMS = 200;
+
+/** What completion shows for one catalogue variable; built once per catalogue document. */
+interface CatalogueEntry {
+    readonly label: string;
+    readonly detail: string;
+    readonly documentation?: string;
+}
+
+const SWEDISH = new Intl.Collator('sv');
+
 /** An identifier right before a `.` that triggered completion (a catalogue name), not a number (`0.`). */
 const CATALOGUE_PREFIX = /[\p{L}_][\p{L}\p{N}_]*\.$/u;
 
@@ -72,13 +88,6 @@ export function swedishSortKey(text: string): string {
     return key;
 }
 
-/** A sort key that orders strings as Swedish does (å, ä, ö after z), for clients that sort by plain code points. */
-export function swedishSortTexts(names: readonly string[]): Map<string, string> {
-    const sorted = [...new Set(names)].sort((a, b) => a.localeCompare(b, 'sv'));
-    const width = String(sorted.length).length;
-    return new Map(sorted.map((name, index) => [name, String(index).padStart(width, '0')]));
-}
-
 /**
  * Completion for plans: keywords where the grammar allows them; catalogue variables of the pinned
  * catalogue version with their label, value set and definition; the plan's own names (variables,
@@ -92,10 +101,12 @@ export class SuPlanCompletionProvider extends DefaultCompletionProvider {
     override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.'] };
 
     private readonly catalogues: CatalogueResolver;
+    private readonly catalogueEntries: DocumentCache<string, readonly CatalogueEntry[]>;
 
     constructor(services: SuPlanServices) {
         super(services);
         this.catalogues = services.catalogue.CatalogueResolver;
+        this.catalogueEntries = new DocumentCache(services.shared);
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
@@ -118,6 +129,10 @@ export class SuPlanCompletionProvider extends DefaultCompletionProvider {
                 return;
             }
         }
+        if (GrammarAST.isCrossReference(next.feature) && next.feature.type.ref?.name === CatalogueVariable.$type) {
+            this.completeCatalogueVariables(context, acceptor);
+            return;
+        }
         if (GrammarAST.isKeyword(next.feature)) this.completeSnippets(context, next.feature, rule?.name, acceptor);
         const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
         if (assignment && rule) {
@@ -132,19 +147,45 @@ export class SuPlanCompletionProvider extends DefaultCompletionProvider {
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
-        if (description.type !== CatalogueVariable.$type) {
-            return { ...item, detail: localDetail(description.node), sortText: REFERENCE_GROUP + swedishSortKey(description.name) };
+        return { ...item, detail: localDetail(description.node), sortText: REFERENCE_GROUP + swedishSortKey(description.name) };
+    }
+
+    /**
+     * The variables of the catalogue versions the plan pins that match what is typed, in Swedish
+     * order, at most {@link MAX_CATALOGUE_ITEMS}. Straight from the catalogue's cached entries: the
+     * generic path (scope stream, documentation provider, one item object after another) costs
+     * about a tenth of a second for a catalogue of 10,000 variables.
+     */
+    private completeCatalogueVariables(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const plan = this.planOf(context);
+        if (!plan) return;
+        const lists = this.catalogues.pinned(plan).map(table => this.entriesOf(table));
+        const entries = lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => SWEDISH.compare(a.label, b.label));
+        const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset);
+        const width = String(MAX_CATALOGUE_ITEMS).length;
+        let count = 0;
+        for (const entry of entries) {
+            if (typed && !this.fuzzyMatcher.match(typed, entry.label)) continue;
+            acceptor(context, {
+                label: entry.label, kind: CompletionItemKind.Variable, detail: entry.detail,
+                documentation: entry.documentation ? { kind: 'plaintext', value: entry.documentation } : undefined,
+                sortText: REFERENCE_GROUP + String(count).padStart(width, '0'),
+            });
+            if (++count >= MAX_CATALOGUE_ITEMS) break;
         }
-        const variable = description.node;
-        if (!isCatalogueVariable(variable)) return { ...item, sortText: REFERENCE_GROUP + description.name };
-        const names = this.catalogueNames(refInfo, context);
-        return {
-            ...item,
-            kind: CompletionItemKind.Variable,
-            detail: catalogueDetail(variable),
-            documentation: variable.comment ? { kind: 'plaintext', value: variable.comment } : undefined,
-            sortText: REFERENCE_GROUP + (names.get(description.name) ?? description.name),
-        };
+    }
+
+    /** A catalogue's completion entries in Swedish order, kept until the catalogue document changes. */
+    private entriesOf(table: ResolvedCatalogue): readonly CatalogueEntry[] {
+        return this.catalogueEntries.get(table.document.uri, 'entries', () => {
+            const entries = [...table.descriptions].map(([label, description]) => {
+                const variable = description.node;
+                return isCatalogueVariable(variable)
+                    ? { label, detail: catalogueDetail(variable), documentation: variable.comment }
+                    : { label, detail: label };
+            });
+            return entries.sort((a, b) => SWEDISH.compare(a.label, b.label));
+        });
     }
 
     /**
@@ -186,17 +227,6 @@ export class SuPlanCompletionProvider extends DefaultCompletionProvider {
             .sort((a, b) => b.version.localeCompare(a.version, 'sv', { numeric: true })));
     }
 
-    /** The Swedish sort keys of every catalogue variable in scope, computed once per request position. */
-    private catalogueNames(refInfo: ReferenceInfo, context: CompletionContext): Map<string, string> {
-        const key = `${context.document.uri.toString()}#${context.offset}#${context.document.textDocument.version}`;
-        if (this.sortCache?.key !== key) {
-            const names = this.scopeProvider.getScope(refInfo).getAllElements().map(d => d.name).toArray();
-            this.sortCache = { key, texts: swedishSortTexts(names) };
-        }
-        return this.sortCache.texts;
-    }
-
-    private sortCache: { key: string; texts: Map<string, string> } | undefined;
 
     private completeWords(context: CompletionContext, keyword: string, words: readonly { word: string; meaning: string }[], acceptor: CompletionAcceptor): void {
         words.forEach(({ word, meaning }, index) => {

@@ -1,7 +1,7 @@
 import { EmptyFileSystem } from 'langium';
 import type { CompletionItem } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
-import { PURPOSE_MEANINGS, SuPlanCompletionProvider, swedishSortTexts } from '../../../src/language/lsp/suplan-completion.js';
+import { MAX_CATALOGUE_ITEMS, PURPOSE_MEANINGS, SuPlanCompletionProvider, swedishSortKey } from '../../../src/language/lsp/suplan-completion.js';
 import { createSuServices } from '../../../src/language/suplan-services.js';
 import { buildWorkspace, type SourceText } from '../../../src/workspace/load.js';
 import { TEST_CATALOGUE, plan } from '../validators/plan-validation-helper.js';
@@ -68,14 +68,59 @@ describe('completion', () => {
         expect(labels).not.toContain('test.dygn');
     });
 
+    test('a large catalogue: the first variables in Swedish order, capped, and the rest as the user types', async () => {
+        const names = Array.from({ length: 1000 }, (_, i) => `v${String(i).padStart(4, '0')}`);
+        const catalogue: SourceText = {
+            file: '/ws/stor.sucat',
+            text: 'katalog stor version "1" {\n' + names.map(n => `    variabel ${n} { etikett "Variabel ${n}" värdemängd text }\n`).join('') + '}\n',
+        };
+        const text = (typed: string): string => `plan "P" {\n    katalog stor version "1"\n    variabler {\n        använd ${typed}<|>\n    }\n}\n`;
+        const first = shown(await complete(text('stor.'), catalogue));
+        expect(first).toHaveLength(MAX_CATALOGUE_ITEMS);
+        expect(first[0].label).toBe('stor.v0000');
+        expect(first[first.length - 1].label).toBe(`stor.v${String(MAX_CATALOGUE_ITEMS - 1).padStart(4, '0')}`);
+        expect(first[0].detail).toBe('Variabel v0000 · fritext');
+        // a variable beyond the cap comes when its name is typed
+        const narrowed = (await complete(text('stor.v0999'), catalogue)).map(i => i.label);
+        expect(narrowed).toEqual(['stor.v0999']);
+    });
+
+    test('the answer is marked incomplete, so the editor asks again as the user types', async () => {
+        const [loaded] = await buildWorkspace(services, [{ file: '/ws/plan.suplan', text: variables('använd test.') }, TEST_CATALOGUE]);
+        const document = loaded.document;
+        const offset = document.textDocument.getText().indexOf('test.') + 'test.'.length;
+        const list = await services.suplan.lsp.CompletionProvider!.getCompletion(document, {
+            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset),
+        });
+        expect(list?.isIncomplete).toBe(true);
+        expect(list?.items.map(i => i.label)).toContain('test.kön');
+    });
+
+    test('two pinned catalogues: their variables merged in Swedish order', async () => {
+        const other: SourceText = {
+            file: '/ws/annan.sucat',
+            text: 'katalog annan version "2" {\n    variabel ärende { etikett "Ärende" värdemängd text }\n    variabel zon { etikett "Zon" värdemängd text }\n}\n',
+        };
+        const text = 'plan "P" {\n    katalog test version "1"\n    katalog annan version "2"\n    variabler {\n        använd <|>\n    }\n}\n';
+        const offset = text.indexOf(CURSOR);
+        const [loaded] = await buildWorkspace(services, [{ file: '/ws/plan.suplan', text: text.replace(CURSOR, '') }, TEST_CATALOGUE, other]);
+        const list = await services.suplan.lsp.CompletionProvider!.getCompletion(loaded.document, {
+            textDocument: { uri: loaded.document.uri.toString() }, position: loaded.document.textDocument.positionAt(offset),
+        });
+        const labels = shown(list?.items ?? []).map(i => i.label).filter(l => l.includes('.'));
+        expect(labels).toEqual([
+            'annan.zon', 'annan.ärende',
+            'test.datum_akt', 'test.dygn', 'test.insats_klar', 'test.kön', 'test.samtal', 'test.ålder', 'test.övrigt',
+        ]);
+    });
+
     test('no catalogue pinned: no catalogue variables', async () => {
         const text = plan({ head: 'syfte kontroll', variables: 'variabler {\n        använd test.<|>\n    }' });
         expect((await complete(text)).filter(i => i.label.startsWith('test.'))).toEqual([]);
     });
 
     test('Swedish sort keys put å, ä, ö after z', () => {
-        const keys = swedishSortTexts(['övrigt', 'ålder', 'zon', 'ärende', 'alfa']);
-        const ordered = [...keys.entries()].sort((a, b) => (a[1] < b[1] ? -1 : 1)).map(e => e[0]);
+        const ordered = ['övrigt', 'ålder', 'zon', 'ärende', 'alfa'].sort((a, b) => (swedishSortKey(a) < swedishSortKey(b) ? -1 : 1));
         expect(ordered).toEqual(['alfa', 'zon', 'ålder', 'ärende', 'övrigt']);
     });
 
