@@ -1,14 +1,21 @@
 import { RequestType, RequestType0 } from 'vscode-languageclient';
-import type { EditorTarget, GenerateParams, GenerateResult } from '../language/lsp/su-requests.js';
+import {
+    GENERATE_REQUEST,
+    TARGETS_REQUEST,
+    type EditorTarget,
+    type GenerateParams,
+    type GenerateResult,
+} from '../protocol/requests.js';
 
 /**
- * The language server's own requests (src/language/lsp/su-requests.ts). Only the types are
- * imported from the server: importing its values would bundle the whole server into the client.
+ * The language server's own requests (answered by src/language/lsp/su-requests.ts) as typed
+ * request objects for the language client. Names and types come from src/protocol/requests.ts,
+ * which imports nothing, so the client bundle pulls in none of the server.
  */
 export type { EditorTarget, GenerateParams, GenerateResult };
 
 /** The targets the server can generate for the editor. */
-export const targetsRequest = new RequestType0<EditorTarget[], void>('suplan/targets');
+export const targetsRequest = new RequestType0<EditorTarget[], void>(TARGETS_REQUEST);
 
 /** Generates a target for one plan from the server's current (validated) state. */
-export const generateRequest = new RequestType<GenerateParams, GenerateResult, void>('suplan/generate');
+export const generateRequest = new RequestType<GenerateParams, GenerateResult, void>(GENERATE_REQUEST);

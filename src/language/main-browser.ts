@@ -1,40 +1,33 @@
 import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, type Connection } from 'vscode-languageserver/browser';
+import { READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, STAT_REQUEST, type FileEntry, type FileParams } from '../protocol/requests.js';
 import { registerSuRequests } from './lsp/su-requests.js';
 import { createSuServices } from './suplan-services.js';
 
 /**
  * The language server in a web worker (VS Code for the Web; bundled to dist/web/server.js). The
  * worker has no file system: the workspace's plans and catalogues are read through the client
- * (src/extension/web/workspace-files.ts answers these requests from `vscode.workspace.fs`).
+ * (src/extension/web/workspace-files.ts answers these requests from `vscode.workspace.fs`; both
+ * sides take their names and types from src/protocol/requests.ts).
  */
-const READ_FILE_REQUEST = 'suplan/readFile';
-const READ_DIRECTORY_REQUEST = 'suplan/readDirectory';
-const STAT_REQUEST = 'suplan/stat';
-
-interface FileEntry {
-    readonly uri: string;
-    readonly isFile: boolean;
-    readonly isDirectory: boolean;
-}
 
 /** Reads through the language client; a worker cannot block, so the synchronous reads fail. */
 export class ClientFileSystemProvider implements FileSystemProvider {
     constructor(private readonly connection: Connection) {}
 
     async stat(uri: URI): Promise<FileSystemNode> {
-        const entry = await this.connection.sendRequest<FileEntry | null>(STAT_REQUEST, { uri: uri.toString() });
+        const entry = await this.connection.sendRequest<FileEntry | null>(STAT_REQUEST, params(uri));
         if (!entry) throw new Error(`No such file: ${uri.toString()}`);
         return toNode(entry);
     }
 
     async exists(uri: URI): Promise<boolean> {
-        return (await this.connection.sendRequest<FileEntry | null>(STAT_REQUEST, { uri: uri.toString() })) !== null;
+        return (await this.connection.sendRequest<FileEntry | null>(STAT_REQUEST, params(uri))) !== null;
     }
 
     async readFile(uri: URI): Promise<string> {
-        return this.connection.sendRequest<string>(READ_FILE_REQUEST, { uri: uri.toString() });
+        return this.connection.sendRequest<string>(READ_FILE_REQUEST, params(uri));
     }
 
     async readBinary(uri: URI): Promise<Uint8Array> {
@@ -42,7 +35,7 @@ export class ClientFileSystemProvider implements FileSystemProvider {
     }
 
     async readDirectory(uri: URI): Promise<FileSystemNode[]> {
-        const entries = await this.connection.sendRequest<FileEntry[]>(READ_DIRECTORY_REQUEST, { uri: uri.toString() });
+        const entries = await this.connection.sendRequest<FileEntry[]>(READ_DIRECTORY_REQUEST, params(uri));
         return entries.map(toNode);
     }
 
@@ -51,6 +44,10 @@ export class ClientFileSystemProvider implements FileSystemProvider {
     readBinarySync(): Uint8Array { return synchronous(); }
     readFileSync(): string { return synchronous(); }
     readDirectorySync(): FileSystemNode[] { return synchronous(); }
+}
+
+function params(uri: URI): FileParams {
+    return { uri: uri.toString() };
 }
 
 function toNode(entry: FileEntry): FileSystemNode {

@@ -26,6 +26,7 @@ interface Manifest {
         readonly grammars: ReadonlyArray<{ language: string; scopeName: string; path: string }>;
         readonly commands: ReadonlyArray<{ command: string; title: string }>;
         readonly configuration: { readonly properties: Record<string, Record<string, unknown>> };
+        readonly configurationDefaults?: Record<string, Record<string, unknown>>;
     };
 }
 
@@ -163,6 +164,13 @@ describe('the packaged .vsix', () => {
         expect(properties['suplan.cataloguePaths']).toMatchObject({ type: 'array', items: { type: 'string' }, default: [] });
         expect(properties['suplan.minCellSize']).toMatchObject({ type: 'integer', minimum: 1, default: 5 });
         for (const property of Object.values(properties)) expect(property.description).toMatch(/^%.+%$/);
+    });
+
+    test('turns off ambiguous-character highlighting in plans and catalogues (the en dash in `1–3 år`)', () => {
+        const defaults = manifest.contributes.configurationDefaults;
+        for (const language of ['[suplan]', '[sucat]']) {
+            expect(defaults?.[language], language).toMatchObject({ 'editor.unicodeHighlight.ambiguousCharacters': false });
+        }
     });
 
     test('every nls key the manifest uses exists in English and Swedish, with Swedish command titles', () => {

@@ -1,21 +1,13 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, STAT_REQUEST, type FileEntry, type FileParams } from '../../protocol/requests.js';
 
 /**
  * In VS Code for the Web the server runs in a worker without a file system. It asks the client
  * for the workspace's plans and catalogues through these requests (the server side is
- * src/language/main-browser.ts; the names must match), and the client answers from
- * `vscode.workspace.fs`, whatever file system the workspace lives on.
+ * src/language/main-browser.ts; names and types are in src/protocol/requests.ts), and the client
+ * answers from `vscode.workspace.fs`, whatever file system the workspace lives on.
  */
-export const READ_FILE_REQUEST = 'suplan/readFile';
-export const READ_DIRECTORY_REQUEST = 'suplan/readDirectory';
-export const STAT_REQUEST = 'suplan/stat';
-
-export interface FileEntry {
-    readonly uri: string;
-    readonly isFile: boolean;
-    readonly isDirectory: boolean;
-}
 
 /** Only plans and catalogues are handed to the server. */
 const READABLE = /\.(suplan|sucat)$/;
@@ -23,18 +15,18 @@ const READABLE = /\.(suplan|sucat)$/;
 export function serveWorkspaceFiles(client: BaseLanguageClient): vscode.Disposable {
     const decoder = new TextDecoder();
     const subscriptions = [
-        client.onRequest(READ_FILE_REQUEST, async (params: { uri: string }) => {
+        client.onRequest(READ_FILE_REQUEST, async (params: FileParams) => {
             const uri = vscode.Uri.parse(params.uri);
             if (!READABLE.test(uri.path)) throw new Error(`Not a plan or catalogue: ${params.uri}`);
             const open = vscode.workspace.textDocuments.find(document => document.uri.toString() === uri.toString());
             return open ? open.getText() : decoder.decode(await vscode.workspace.fs.readFile(uri));
         }),
-        client.onRequest(READ_DIRECTORY_REQUEST, async (params: { uri: string }): Promise<FileEntry[]> => {
+        client.onRequest(READ_DIRECTORY_REQUEST, async (params: FileParams): Promise<FileEntry[]> => {
             const folder = vscode.Uri.parse(params.uri);
             const entries = await vscode.workspace.fs.readDirectory(folder);
             return entries.map(([name, type]) => entry(vscode.Uri.joinPath(folder, name), type));
         }),
-        client.onRequest(STAT_REQUEST, async (params: { uri: string }): Promise<FileEntry | null> => {
+        client.onRequest(STAT_REQUEST, async (params: FileParams): Promise<FileEntry | null> => {
             const uri = vscode.Uri.parse(params.uri);
             try {
                 return entry(uri, (await vscode.workspace.fs.stat(uri)).type);

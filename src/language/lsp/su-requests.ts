@@ -4,32 +4,19 @@ import { isPlan } from '../generated/ast.js';
 import { buildPlanModel } from '../../model/build-model.js';
 import { renderPlanDocument } from '../../generators/markdown/plan-document.js';
 import type { SuServices } from '../suplan-services.js';
+import {
+    GENERATE_REQUEST,
+    TARGETS_REQUEST,
+    type EditorTarget,
+    type GenerateParams,
+    type GenerateResult,
+} from '../../protocol/requests.js';
 
-/** A target the editor can generate without the CLI (light, pure generators only). */
-export interface EditorTarget {
-    readonly id: string;
-    readonly extension: string;
-    readonly description: { readonly sv: string; readonly en: string };
-}
-
+/** The targets the editor offers; the request names and types are in src/protocol/requests.ts. */
 export const EDITOR_TARGETS: readonly EditorTarget[] = [
     { id: 'markdown', extension: '.md', description: { sv: 'plandokument i Markdown', en: 'the plan document in Markdown' } },
     { id: 'json', extension: '.json', description: { sv: 'planmodellen som JSON', en: 'the plan model as JSON' } },
 ];
-
-export interface GenerateParams {
-    readonly uri: string;
-    readonly target: string;
-    readonly language?: 'sv' | 'en';
-}
-
-/** Either the generated text, or why nothing was generated (in the requested language). */
-export type GenerateResult =
-    | { readonly ok: true; readonly content: string; readonly extension: string }
-    | { readonly ok: false; readonly message: string };
-
-export const TARGETS_REQUEST = 'suplan/targets';
-export const GENERATE_REQUEST = 'suplan/generate';
 
 /** Generates `target` for the plan at `uri` from the server's current (validated) state. */
 export async function generateForEditor(services: SuServices, params: GenerateParams): Promise<GenerateResult> {

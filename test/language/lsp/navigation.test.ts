@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Location, LocationLink } from 'vscode-languageserver';
 import { createSuServices, type SuServices } from '../../../src/language/suplan-services.js';
 import { TEST_CATALOGUE } from '../validators/plan-validation-helper.js';
-import { LspWorkspace, positionOf, textAt } from './lsp-test-helper.js';
+import { errorMessages, LspWorkspace, PLAN_B, positionParams, textAt } from './lsp-test-helper.js';
 
 const PLAN_A = `plan "A" {
     syfte kontroll
@@ -22,20 +22,6 @@ const PLAN_A = `plan "A" {
         a1: andel samtal i 1
         a2: beskriv antal_samtal vid före
         a3: frekvens test.samtal
-    }
-}
-`;
-
-const PLAN_B = `plan "B" {
-    syfte kontroll
-    fråga "Hur ofta i B?"
-    katalog test version "1"
-    variabler {
-        använd test.samtal som enskilda
-        använd test.kön
-    }
-    analyser {
-        b1: korstabell enskilda mot kön
     }
 }
 `;
@@ -61,14 +47,12 @@ describe('go to definition into a catalogue that is not open (the workspace is r
     test('the catalogue was indexed from disk, and no document is open in an editor', () => {
         expect(document('katalog.sucat')).toBeDefined();
         expect(services.shared.workspace.TextDocuments.all()).toEqual([]);
-        expect(document('a.suplan').diagnostics?.filter(d => d.severity === 1)).toEqual([]);
+        expect(errorMessages(document('a.suplan'))).toEqual([]);
     });
 
     test('from `använd test.samtal` to the variable in the .sucat', async () => {
         const plan = document('a.suplan');
-        const links = await services.suplan.lsp.DefinitionProvider!.getDefinition(plan, {
-            textDocument: { uri: plan.uri.toString() }, position: positionOf(plan, 'test.samtal', 1, 6),
-        }) as LocationLink[];
+        const links = await services.suplan.lsp.DefinitionProvider!.getDefinition(plan, positionParams(plan, 'test.samtal', 1, 6)) as LocationLink[];
         expect(links).toHaveLength(1);
         const [link] = links;
         expect(link.targetUri).toBe(URI.file(path.join(dir, 'katalog.sucat')).toString());
@@ -80,9 +64,7 @@ describe('go to definition into a catalogue that is not open (the workspace is r
 
     test('from a qualified use in an analysis (`frekvens test.samtal`) to the plan\'s `använd`', async () => {
         const plan = document('a.suplan');
-        const links = await services.suplan.lsp.DefinitionProvider!.getDefinition(plan, {
-            textDocument: { uri: plan.uri.toString() }, position: positionOf(plan, 'test.samtal', 2, 6),
-        }) as LocationLink[];
+        const links = await services.suplan.lsp.DefinitionProvider!.getDefinition(plan, positionParams(plan, 'test.samtal', 2, 6)) as LocationLink[];
         expect(links.map(l => textAt(plan, l.targetSelectionRange))).toEqual(['test.samtal']);
         expect(links[0].targetUri).toBe(plan.uri.toString());
     });
@@ -96,11 +78,11 @@ describe('go to definition and find references in one workspace', () => {
     let catalogue: LangiumDocument;
 
     beforeAll(async () => {
-        const documents = await workspace.build([{ file: '/ws/a.suplan', text: PLAN_A }, { file: '/ws/b.suplan', text: PLAN_B }, TEST_CATALOGUE]);
+        const documents = await workspace.buildPlans({ '/ws/a.suplan': PLAN_A, '/ws/b.suplan': PLAN_B });
         a = documents.get('/ws/a.suplan')!;
         b = documents.get('/ws/b.suplan')!;
         catalogue = documents.get(TEST_CATALOGUE.file)!;
-        for (const document of [a, b]) expect(document.diagnostics?.filter(d => d.severity === 1)).toEqual([]);
+        for (const document of [a, b]) expect(errorMessages(document)).toEqual([]);
     });
 
     const documentOf = (uri: string): LangiumDocument => [a, b, catalogue].find(d => d.uri.toString() === uri)!;
@@ -108,45 +90,33 @@ describe('go to definition and find references in one workspace', () => {
         locations.map(l => `${path.basename(URI.parse(l.uri).path)} ${textAt(documentOf(l.uri), l.range)} ${l.range.start.line + 1}`).sort();
 
     test('from a use of a local variable to its declaration', async () => {
-        const links = await services.suplan.lsp.DefinitionProvider!.getDefinition(a, {
-            textDocument: { uri: a.uri.toString() }, position: positionOf(a, 'antal_samtal vid före', 1, 2),
-        }) as LocationLink[];
+        const links = await services.suplan.lsp.DefinitionProvider!.getDefinition(a, positionParams(a, 'antal_samtal vid före', 1, 2)) as LocationLink[];
         expect(links.map(l => `${textAt(a, l.targetSelectionRange)} ${l.targetSelectionRange.start.line + 1}`)).toEqual(['antal_samtal 8']);
         expect(textAt(a, links[0].targetRange)).toBe('lokal antal_samtal "Antal samtal" : antal 0..50 vid före när samtal = 1');
     });
 
     test('from a measurement point in `vid före` to `mätpunkter före`', async () => {
-        const links = await services.suplan.lsp.DefinitionProvider!.getDefinition(a, {
-            textDocument: { uri: a.uri.toString() }, position: positionOf(a, 'vid före', 1, 5),
-        }) as LocationLink[];
+        const links = await services.suplan.lsp.DefinitionProvider!.getDefinition(a, positionParams(a, 'vid före', 1, 5)) as LocationLink[];
         expect(links.map(l => `${textAt(a, l.targetSelectionRange)} ${l.targetSelectionRange.start.line + 1}`)).toEqual(['före 5']);
     });
 
     test('references of a local variable: the declaration and every use in the plan', async () => {
-        const locations = await services.suplan.lsp.ReferencesProvider!.findReferences(a, {
-            textDocument: { uri: a.uri.toString() }, position: positionOf(a, 'antal_samtal "', 1, 1), context: { includeDeclaration: true },
-        });
+        const locations = await services.suplan.lsp.ReferencesProvider!.findReferences(a, { ...positionParams(a, 'antal_samtal "', 1, 1), context: { includeDeclaration: true } });
         expect(render(locations)).toEqual(['a.suplan antal_samtal 12', 'a.suplan antal_samtal 8']);
     });
 
     test('references of a catalogue variable across plans, from a plan', async () => {
-        const locations = await services.suplan.lsp.ReferencesProvider!.findReferences(a, {
-            textDocument: { uri: a.uri.toString() }, position: positionOf(a, 'test.samtal', 1, 7), context: { includeDeclaration: true },
-        });
+        const locations = await services.suplan.lsp.ReferencesProvider!.findReferences(a, { ...positionParams(a, 'test.samtal', 1, 7), context: { includeDeclaration: true } });
         expect(render(locations)).toEqual(['a.suplan test.samtal 7', 'b.suplan test.samtal 6', 'test.sucat samtal 3']);
     });
 
     test('references of a catalogue variable from the catalogue, without the declaration', async () => {
-        const locations = await services.sucat.lsp.ReferencesProvider!.findReferences(catalogue, {
-            textDocument: { uri: catalogue.uri.toString() }, position: positionOf(catalogue, 'variabel kön', 1, 10), context: { includeDeclaration: false },
-        });
+        const locations = await services.sucat.lsp.ReferencesProvider!.findReferences(catalogue, { ...positionParams(catalogue, 'variabel kön', 1, 10), context: { includeDeclaration: false } });
         expect(render(locations)).toEqual(['b.suplan test.kön 7']);
     });
 
     test('references of a plan\'s own name for a catalogue variable (`som enskilda`)', async () => {
-        const locations = await services.suplan.lsp.ReferencesProvider!.findReferences(b, {
-            textDocument: { uri: b.uri.toString() }, position: positionOf(b, 'enskilda mot', 1, 1), context: { includeDeclaration: true },
-        });
+        const locations = await services.suplan.lsp.ReferencesProvider!.findReferences(b, { ...positionParams(b, 'enskilda mot', 1, 1), context: { includeDeclaration: true } });
         expect(render(locations)).toEqual(['b.suplan enskilda 10', 'b.suplan enskilda 6']);
     });
 });

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { ResponseError, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { SuPlanRenameProvider } from '../../../src/language/lsp/suplan-rename.js';
 import { TEST_CATALOGUE } from '../validators/plan-validation-helper.js';
-import { LspWorkspace, positionOf, textAt } from './lsp-test-helper.js';
+import { errorMessages, LspWorkspace, PLAN_B, positionParams, textAt } from './lsp-test-helper.js';
 
 const workspace = new LspWorkspace();
 const { services } = workspace;
@@ -38,9 +38,7 @@ const PLAN = `plan "Byt namn" {
 `;
 
 async function build(text = PLAN, other?: string): Promise<LangiumDocument> {
-    const sources = [{ file: '/ws/plan.suplan', text }, TEST_CATALOGUE];
-    if (other !== undefined) sources.push({ file: '/ws/other.suplan', text: other });
-    const documents = await workspace.build(sources);
+    const documents = await workspace.buildPlans({ '/ws/plan.suplan': text, ...(other === undefined ? {} : { '/ws/other.suplan': other }) });
     return documents.get('/ws/plan.suplan')!;
 }
 
@@ -57,7 +55,7 @@ function apply(text: string, edits: readonly TextEdit[], document: LangiumDocume
 }
 
 async function rename(document: LangiumDocument, snippet: string, newName: string, occurrence = 1, within = 1): Promise<WorkspaceEdit | undefined> {
-    return provider().rename(document, { textDocument: { uri: document.uri.toString() }, position: positionOf(document, snippet, occurrence, within), newName });
+    return provider().rename(document, { ...positionParams(document, snippet, occurrence, within), newName });
 }
 
 /** Renames, applies the edits to the plan, rebuilds it, and returns the new text (which must still link and validate without errors). */
@@ -68,7 +66,7 @@ async function renamed(snippet: string, newName: string, occurrence = 1, within 
     expect(uris).toEqual([document.uri.toString()]);
     const text = apply(PLAN, edit!.changes![document.uri.toString()], document);
     const rebuilt = await build(text);
-    expect(rebuilt.diagnostics?.filter(d => d.severity === 1).map(d => d.message)).toEqual([]);
+    expect(errorMessages(rebuilt)).toEqual([]);
     return text;
 }
 
@@ -95,7 +93,7 @@ describe('rename', () => {
 
     test('the test plan has no errors', async () => {
         const document = await build();
-        expect(document.diagnostics?.filter(d => d.severity === 1).map(d => d.message)).toEqual([]);
+        expect(errorMessages(document)).toEqual([]);
     });
 
     test('a local variable, from a use: the declaration, every reference and `acceptera … för`', async () => {
@@ -148,9 +146,8 @@ describe('rename', () => {
 
     test('prepareRename gives the range of the name, also on a qualified use', async () => {
         const document = await build();
-        const prepare = (snippet: string, occurrence = 1, within = 1) => provider().prepareRename(document, {
-            textDocument: { uri: document.uri.toString() }, position: positionOf(document, snippet, occurrence, within),
-        });
+        const prepare = (snippet: string, occurrence = 1, within = 1) =>
+            provider().prepareRename(document, positionParams(document, snippet, occurrence, within));
         const local = await prepare('antal_samtal före');
         expect(local && textAt(document, local)).toBe('antal_samtal');
         // `frekvens test.samtal` refers to the plan's use of the catalogue variable: the name part is selected
@@ -162,14 +159,14 @@ describe('rename', () => {
 
     test('a catalogue variable cannot be renamed from a plan: a clear error from prepareRename and from rename', async () => {
         const document = await build();
-        const params = { textDocument: { uri: document.uri.toString() }, position: positionOf(document, 'test.samtal', 1, 7) };
+        const params = positionParams(document, 'test.samtal', 1, 7);
         const prepared = await errorOf(() => provider().prepareRename(document, params));
         expect(prepared.message).toBe('test.samtal är en katalogvariabel (katalogen test version 1) och kan inte byta namn från en plan. '
             + 'Byt namn där den används i planen, så får den ett eget namn med `använd test.samtal som nytt_namn`.');
         const renaming = await errorOf(() => provider().rename(document, { ...params, newName: 'x' }));
         expect(renaming.message).toBe(prepared.message);
         // the catalogue itself is not touched either way
-        const onKon = await errorOf(() => provider().rename(document, { textDocument: params.textDocument, position: positionOf(document, 'test.kön', 1, 6), newName: 'x' }));
+        const onKon = await errorOf(() => provider().rename(document, { ...positionParams(document, 'test.kön', 1, 6), newName: 'x' }));
         expect(onKon.message).toContain('test.kön är en katalogvariabel');
     });
 
@@ -177,7 +174,7 @@ describe('rename', () => {
         const document = await build();
         services.suplan.catalogue.MessageLocale.language = 'en';
         try {
-            const error = await errorOf(() => provider().prepareRename(document, { textDocument: { uri: document.uri.toString() }, position: positionOf(document, 'test.samtal', 1, 7) }));
+            const error = await errorOf(() => provider().prepareRename(document, positionParams(document, 'test.samtal', 1, 7)));
             expect(error.message).toContain('test.samtal is a catalogue variable (catalogue test version 1) and cannot be renamed from a plan.');
         } finally {
             services.suplan.catalogue.MessageLocale.language = 'sv';
@@ -206,32 +203,20 @@ describe('rename', () => {
 
 describe('rename in a catalogue', () => {
     const OTHER_VERSION = { file: '/ws/test-2.sucat', text: TEST_CATALOGUE.text.replace('version "1"', 'version "2"') };
-    const PLAN_B = `plan "B" {
-    syfte kontroll
-    fråga "Hur ofta i B?"
-    katalog test version "1"
-    variabler {
-        använd test.samtal som enskilda
-    }
-    analyser {
-        b1: andel enskilda i 1
-    }
-}
-`;
     const PLAN_V2 = PLAN_B.replace('plan "B"', 'plan "C"').replace('version "1"', 'version "2"');
-    const sources = (catalogue: string, a = PLAN, b = PLAN_B, c = PLAN_V2) => [
-        { file: '/ws/test.sucat', text: catalogue }, OTHER_VERSION,
-        { file: '/ws/a.suplan', text: a }, { file: '/ws/b.suplan', text: b }, { file: '/ws/c.suplan', text: c },
-    ];
+    const buildWith = (catalogue: string, a = PLAN, b = PLAN_B, c = PLAN_V2) => workspace.buildPlans(
+        { '/ws/a.suplan': a, '/ws/b.suplan': b, '/ws/c.suplan': c },
+        [{ file: '/ws/test.sucat', text: catalogue }, OTHER_VERSION],
+    );
 
     test('renaming a variable updates the plans that pin this version and keeps their own names', async () => {
-        const documents = await workspace.build(sources(TEST_CATALOGUE.text));
+        const documents = await buildWith(TEST_CATALOGUE.text);
         const catalogue = documents.get('/ws/test.sucat')!;
         const provider = services.sucat.lsp.RenameProvider!;
-        const position = positionOf(catalogue, 'variabel samtal', 1, 10);
-        const range = await provider.prepareRename(catalogue, { textDocument: { uri: catalogue.uri.toString() }, position });
+        const params = positionParams(catalogue, 'variabel samtal', 1, 10);
+        const range = await provider.prepareRename(catalogue, params);
         expect(range && textAt(catalogue, range)).toBe('samtal');
-        const edit = await provider.rename(catalogue, { textDocument: { uri: catalogue.uri.toString() }, position, newName: 'enskilt_samtal' });
+        const edit = await provider.rename(catalogue, { ...params, newName: 'enskilt_samtal' });
         const changes = edit?.changes ?? {};
         const text = (file: string, original: string): string => {
             const document = documents.get(file)!;
@@ -247,17 +232,17 @@ describe('rename in a catalogue', () => {
         expect(b).toContain('använd test.enskilt_samtal som enskilda\n');
         // the plan that pins version 2 and the version 2 catalogue are not touched
         expect(Object.keys(changes).sort()).toEqual(['/ws/a.suplan', '/ws/b.suplan', '/ws/test.sucat'].map(f => URI.file(f).toString()).sort());
-        const rebuilt = await workspace.build(sources(newCatalogue, a, b));
+        const rebuilt = await buildWith(newCatalogue, a, b);
         for (const file of ['/ws/a.suplan', '/ws/b.suplan', '/ws/c.suplan']) {
-            expect(rebuilt.get(file)!.diagnostics?.filter(d => d.severity === 1).map(d => d.message), file).toEqual([]);
+            expect(errorMessages(rebuilt.get(file)!), file).toEqual([]);
         }
     });
 
     test('the catalogue name, keywords and a taken name are not renamed', async () => {
-        const documents = await workspace.build(sources(TEST_CATALOGUE.text));
+        const documents = await buildWith(TEST_CATALOGUE.text);
         const catalogue = documents.get('/ws/test.sucat')!;
         const provider = services.sucat.lsp.RenameProvider!;
-        const at = (snippet: string, within: number) => ({ textDocument: { uri: catalogue.uri.toString() }, position: positionOf(catalogue, snippet, 1, within) });
+        const at = (snippet: string, within: number) => positionParams(catalogue, snippet, 1, within);
         expect(await provider.prepareRename(catalogue, at('katalog test', 9))).toBeUndefined();
         expect(await provider.prepareRename(catalogue, at('etikett "Kön"', 2))).toBeUndefined();
         expect((await errorOf(() => provider.rename(catalogue, { ...at('variabel samtal', 10), newName: 'kön' }))).message)

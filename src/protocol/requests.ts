@@ -1,0 +1,62 @@
+/**
+ * The custom requests between the SU-plan language server and its clients, spelled once.
+ *
+ * This module is plain constants and types and imports nothing: the server (src/language/)
+ * and the VS Code client (src/extension/) both import it, and pulling anything from langium or
+ * vscode in here would drag one side's code into the other side's bundle.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Editor generation (client → server): src/language/lsp/su-requests.ts answers,
+// src/extension/protocol.ts asks.
+// ---------------------------------------------------------------------------------------------
+
+/** Asks for the targets the server can generate for the editor; no params, `EditorTarget[]`. */
+export const TARGETS_REQUEST = 'suplan/targets';
+
+/** Generates a target for one plan from the server's current (validated) state. */
+export const GENERATE_REQUEST = 'suplan/generate';
+
+/** A target the editor can generate without the CLI (light, pure generators only). */
+export interface EditorTarget {
+    readonly id: string;
+    readonly extension: string;
+    readonly description: { readonly sv: string; readonly en: string };
+}
+
+export interface GenerateParams {
+    readonly uri: string;
+    readonly target: string;
+    readonly language?: 'sv' | 'en';
+}
+
+/** Either the generated text, or why nothing was generated (in the requested language). */
+export type GenerateResult =
+    | { readonly ok: true; readonly content: string; readonly extension: string }
+    | { readonly ok: false; readonly message: string };
+
+// ---------------------------------------------------------------------------------------------
+// Workspace files for the web server (server → client): in VS Code for the Web the server runs
+// in a worker without a file system. src/language/main-browser.ts asks,
+// src/extension/web/workspace-files.ts answers from `vscode.workspace.fs`.
+// ---------------------------------------------------------------------------------------------
+
+/** Reads a plan or catalogue: `FileParams` → its text. */
+export const READ_FILE_REQUEST = 'suplan/readFile';
+
+/** Lists a folder: `FileParams` → `FileEntry[]`. */
+export const READ_DIRECTORY_REQUEST = 'suplan/readDirectory';
+
+/** Looks a file or folder up: `FileParams` → `FileEntry`, or `null` when there is none. */
+export const STAT_REQUEST = 'suplan/stat';
+
+/** The params of every workspace-file request: the file's or folder's URI as a string. */
+export interface FileParams {
+    readonly uri: string;
+}
+
+export interface FileEntry {
+    readonly uri: string;
+    readonly isFile: boolean;
+    readonly isDirectory: boolean;
+}
