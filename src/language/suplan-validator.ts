@@ -1,7 +1,7 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Plan, SuPlanAstType } from './generated/ast.js';
 import { PlanReporter } from './diagnostics/reporter.js';
-import type { PlanValidator, ValidationContext } from './validators/common.js';
+import { withValueSetCache, type PlanValidator, type ValidationContext } from './validators/common.js';
 import type { SuPlanServices } from './suplan-module.js';
 import { AcceptanceValidator } from './validators/acceptance-validator.js';
 import { AnalysisValidator } from './validators/analysis-validator.js';
@@ -55,9 +55,11 @@ export class SuPlanValidator {
             catalogues: this.services.catalogue.CatalogueResolver,
             defaultMinCell: this.services.catalogue.Settings.defaultMinCell,
         };
-        for (const concern of this.concerns) {
-            concern.validate(plan, reporter.report, context);
-        }
+        withValueSetCache(() => {
+            for (const concern of this.concerns) {
+                concern.validate(plan, reporter.report, context);
+            }
+        });
         reporter.finish();
     }
 }

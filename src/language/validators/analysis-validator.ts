@@ -4,10 +4,10 @@ import {
     type Analysis, type AnalysisKind, type MeasurementPoint, type Plan, type PlanVariable, type VarRef,
 } from '../generated/ast.js';
 import { pointName, pointsOf, sections, variableName } from '../../model/plan-access.js';
-import { describeValueSet, isCoded, isNumeric, valueSetOf } from '../../model/value-sets.js';
+import { describeValueSet, isCoded, isNumeric } from '../../model/value-sets.js';
 import type { ValueSetModel } from '../../model/plan-model.js';
 import { analysedVariables, formatNumber, kindWord, yieldsShare } from './analysis-kinds.js';
-import type { PlanValidator, Report, ValidationContext } from './common.js';
+import { valueSetOf, type PlanValidator, type Report, type ValidationContext } from './common.js';
 
 /** What an analysis kind needs of the variable it analyses (SU045). */
 type Need = 'numeric' | 'coded' | 'goal' | 'yesno';
@@ -156,11 +156,12 @@ export class AnalysisValidator implements PlanValidator {
     /** SU047: a grouping (`per`, `mellan`, `korstabell … mot`) splits by codes. */
     private groupingWithoutCategories(analysis: Analysis, report: Report): void {
         const kind = analysis.kind;
-        const groupings: Array<VarRef | undefined> = [
-            ...analysis.options.filter(isGroupOption).flatMap(option => option.groups),
-            isComparison_(kind) ? kind.group : undefined,
-            isCrosstab(kind) ? kind.column : undefined,
-        ];
+        // Loops rather than filter/flatMap: this runs for every analysis on every rebuild.
+        const groupings: Array<VarRef | undefined> = [];
+        for (const option of analysis.options) {
+            if (isGroupOption(option)) for (const group of option.groups) groupings.push(group);
+        }
+        groupings.push(isComparison_(kind) ? kind.group : undefined, isCrosstab(kind) ? kind.column : undefined);
         for (const grouping of groupings) {
             const variable = grouping?.ref?.ref;
             const set = valueSetOf(variable);

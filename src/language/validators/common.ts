@@ -1,5 +1,7 @@
 import { AstUtils, type AstNode, type Properties, type ValidationAcceptor } from 'langium';
-import type { Plan } from '../generated/ast.js';
+import type { Plan, PlanVariable, UseVariable } from '../generated/ast.js';
+import type { ValueSetModel } from '../../model/plan-model.js';
+import { originalValueSet as computeOriginalValueSet, valueSetOf as computeValueSetOf } from '../../model/value-sets.js';
 import type { CatalogueResolver } from '../catalogue-resolver.js';
 import type { Code } from '../diagnostics/codes.js';
 
@@ -53,4 +55,47 @@ export type { ValidationAcceptor };
 export function hasSyntaxErrors(plan: Plan): boolean {
     const parsed = AstUtils.getDocument(plan).parseResult;
     return parsed.lexerErrors.length > 0 || parsed.parserErrors.length > 0;
+}
+
+/** Value sets computed during one validation run (see `withValueSetCache`). */
+interface ValueSetCache {
+    readonly sets: Map<PlanVariable, ValueSetModel | undefined>;
+    readonly originals: Map<UseVariable, ValueSetModel | undefined>;
+}
+
+let activeCache: ValueSetCache | undefined;
+
+/**
+ * Runs `work` (a synchronous validation of one plan) with `valueSetOf` and `originalValueSet`
+ * remembering their answers: several concerns ask for the value set of the same variable, and the
+ * answers cannot change while the plan is validated. The cache is dropped when `work` returns.
+ */
+export function withValueSetCache<T>(work: () => T): T {
+    const previous = activeCache;
+    activeCache = { sets: new Map(), originals: new Map() };
+    try {
+        return work();
+    } finally {
+        activeCache = previous;
+    }
+}
+
+/** `valueSetOf` from the model, remembered for the current validation run. Treat the answer as read-only. */
+export function valueSetOf(variable: PlanVariable | undefined): ValueSetModel | undefined {
+    const cache = activeCache;
+    if (!cache || !variable) return computeValueSetOf(variable);
+    if (cache.sets.has(variable)) return cache.sets.get(variable);
+    const set = computeValueSetOf(variable);
+    cache.sets.set(variable, set);
+    return set;
+}
+
+/** `originalValueSet` from the model, remembered for the current validation run. Treat the answer as read-only. */
+export function originalValueSet(use: UseVariable): ValueSetModel | undefined {
+    const cache = activeCache;
+    if (!cache) return computeOriginalValueSet(use);
+    if (cache.originals.has(use)) return cache.originals.get(use);
+    const set = computeOriginalValueSet(use);
+    cache.originals.set(use, set);
+    return set;
 }

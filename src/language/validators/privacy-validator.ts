@@ -3,9 +3,9 @@ import {
     type Plan, type PlanVariable, type Privacy,
 } from '../generated/ast.js';
 import { allVariables, isRegistered, sections, variableName } from '../../model/plan-access.js';
-import { isCoded, valueSetOf } from '../../model/value-sets.js';
+import { isCoded } from '../../model/value-sets.js';
 import { fold } from '../diagnostics/suggest.js';
-import { hasSyntaxErrors, type PlanValidator, type Report, type ValidationContext } from './common.js';
+import { valueSetOf, hasSyntaxErrors, type PlanValidator, type Report, type ValidationContext } from './common.js';
 
 /**
  * The one table of direct identifiers (SU060). A variable matches when a keyword is a whole word of
@@ -124,8 +124,22 @@ function freeText(variable: PlanVariable): { justification?: string; clarifies?:
     return undefined;
 }
 
+/** Answers of `identifierIn` by kind and text: the same catalogue names and labels come back on every rebuild. */
+const IDENTIFIER_MEMO = { id: new Map<string, string | undefined>(), label: new Map<string, string | undefined>() };
+/** Memo entries kept per kind before the memo starts over. */
+const IDENTIFIER_MEMO_LIMIT = 50_000;
+
 /** The identifier keyword (as written in the table) found in `text`, or undefined. */
 export function identifierIn(text: string, as: 'id' | 'label'): string | undefined {
+    const memo = IDENTIFIER_MEMO[as];
+    if (memo.has(text)) return memo.get(text);
+    if (memo.size >= IDENTIFIER_MEMO_LIMIT) memo.clear();
+    const found = findIdentifier(text, as);
+    memo.set(text, found);
+    return found;
+}
+
+function findIdentifier(text: string, as: 'id' | 'label'): string | undefined {
     const folded = fold(text);
     const parts = as === 'id'
         ? [folded, ...folded.split('_')]

@@ -3,8 +3,8 @@ import {
     type Analysis, type Plan, type ReferenceRow, type ReferenceTable,
 } from '../generated/ast.js';
 import { sections, variableName } from '../../model/plan-access.js';
-import { describeValueSet, isCoded, isNumeric, valueSetOf } from '../../model/value-sets.js';
-import type { PlanValidator, Report, ValidationContext } from './common.js';
+import { describeValueSet, isCoded, isNumeric } from '../../model/value-sets.js';
+import { valueSetOf, type PlanValidator, type Report, type ValidationContext } from './common.js';
 
 /**
  * Reference data that does not come from the form (SU048): a table keyed `per <variable>` has one

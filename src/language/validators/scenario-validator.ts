@@ -10,7 +10,12 @@ const SCENARIO_LETTERS: ReadonlySet<string> = new Set(['A', 'B', 'C', 'D', 'E'])
 export class ScenarioValidator implements PlanValidator {
     validate(plan: Plan, report: Report, _context: ValidationContext): void {
         const names = sections(plan, isAnalyses).flatMap(block => block.analyses).map(a => a.name);
-        const ambiguous = new Set(names.filter((name, index) => names.indexOf(name) !== index));
+        const ambiguous = new Set<string>();
+        const seen = new Set<string>();
+        for (const name of names) {
+            if (seen.has(name)) ambiguous.add(name);
+            else seen.add(name);
+        }
         for (const scenario of sections(plan, isScenarios).flatMap(block => block.scenarios)) {
             this.unknownLetter(scenario, report);
             this.ruleWithoutMeasure(scenario, ambiguous, report);

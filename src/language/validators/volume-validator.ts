@@ -5,9 +5,9 @@ import {
 } from '../generated/ast.js';
 import type { TimeUnit } from '../../model/plan-model.js';
 import { allPoints, allVariables, firstSection, isPerClientGoal, isRegistered, pointsOf, respondentsOf, sections } from '../../model/plan-access.js';
-import { isCoded, valueSetOf } from '../../model/value-sets.js';
+import { isCoded } from '../../model/value-sets.js';
 import { formatNumber } from './analysis-kinds.js';
-import type { PlanValidator, Report, ValidationContext } from './common.js';
+import { valueSetOf, type PlanValidator, type Report, type ValidationContext } from './common.js';
 
 /** Fields per registration above which case workers' burden is too high (SU064). */
 export const BURDEN_LIMIT = 40;
@@ -133,7 +133,10 @@ function minimumCell(plan: Plan, defaultMinCell: number): number {
 /** The number of cells an analysis splits its clients into; undefined when a factor has no codes or is unresolved. */
 function cellCount(analysis: Analysis): number | undefined {
     const kind = analysis.kind;
-    const factors: Array<VarRef | undefined> = analysis.options.filter(isGroupOption).flatMap(option => option.groups);
+    const factors: Array<VarRef | undefined> = [];
+    for (const option of analysis.options) {
+        if (isGroupOption(option)) for (const group of option.groups) factors.push(group);
+    }
     if (isComparison_(kind)) factors.push(kind.group);
     if (isCrosstab(kind)) factors.push(kind.row, kind.column);
     if (isFrequency(kind)) factors.push(kind.variable);
