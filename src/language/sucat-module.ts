@@ -1,3 +1,4 @@
+import { SuReferencesProvider } from './lsp/su-references.js';
 import type { Module } from 'langium';
 import type { LangiumServices, PartialLangiumServices } from 'langium/lsp';
 import { SuCatFormatter } from './lsp/su-formatter.js';
@@ -7,7 +8,10 @@ import { SuSemanticTokenProvider } from './lsp/su-semantic-tokens.js';
 import { SuCatRenameProvider } from './lsp/suplan-rename.js';
 import { SuCatCompletionProvider } from './lsp/suplan-completion.js';
 import { SuDocumentValidator } from './su-document-validator.js';
+import { SuLinker } from './su-linker.js';
+import { SuReferenceDescriptionProvider } from './su-reference-descriptions.js';
 import { SuCatScopeComputation } from './sucat-scope.js';
+import { SuAstNodeDescriptionProvider } from './suplan-scope.js';
 import { SuCatValidator } from './sucat-validator.js';
 import type { SuCatalogueServices } from './suplan-module.js';
 
@@ -32,15 +36,21 @@ export function createSuCatModule(shared: SuCatalogueServices['catalogue']): Mod
             DocumentSymbolProvider: () => new SuCatDocumentSymbolProvider(),
             FoldingRangeProvider: services => new SuFoldingRangeProvider(services),
             Formatter: () => new SuCatFormatter(),
+            ReferencesProvider: services => new SuReferencesProvider(services),
             RenameProvider: services => new SuCatRenameProvider(services),
             SemanticTokenProvider: services => new SuSemanticTokenProvider(services),
         },
         references: {
+            Linker: services => new SuLinker(services),
             ScopeComputation: services => new SuCatScopeComputation(services),
         },
         validation: {
             DocumentValidator: services => new SuDocumentValidator(services, shared.MessageLocale),
             SuCatValidator: services => new SuCatValidator(services),
+        },
+        workspace: {
+            AstNodeDescriptionProvider: services => new SuAstNodeDescriptionProvider(services),
+            ReferenceDescriptionProvider: services => new SuReferenceDescriptionProvider(services),
         },
     };
 }

@@ -1,3 +1,4 @@
+import { SuReferencesProvider } from './lsp/su-references.js';
 import type { Module } from 'langium';
 import type { LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import type { CatalogueResolver } from './catalogue-resolver.js';
@@ -12,8 +13,10 @@ import { SuPlanRenameProvider } from './lsp/suplan-rename.js';
 import { SuPlanCompletionProvider } from './lsp/suplan-completion.js';
 import { SuPlanHoverProvider } from './lsp/suplan-hover.js';
 import { SuDocumentValidator } from './su-document-validator.js';
+import { SuLinker } from './su-linker.js';
+import { SuReferenceDescriptionProvider } from './su-reference-descriptions.js';
 import { SuPlanNameProvider } from './suplan-naming.js';
-import { SuPlanScopeComputation, SuPlanScopeProvider } from './suplan-scope.js';
+import { SuAstNodeDescriptionProvider, SuPlanScopeComputation, SuPlanScopeProvider } from './suplan-scope.js';
 import { SuPlanValidator } from './suplan-validator.js';
 
 /** Services both languages share: one catalogue index and one message language. */
@@ -42,6 +45,7 @@ export function createSuPlanModule(shared: SuCatalogueServices['catalogue']): Mo
             Settings: () => shared.Settings,
         },
         references: {
+            Linker: services => new SuLinker(services),
             NameProvider: () => new SuPlanNameProvider(),
             ScopeComputation: services => new SuPlanScopeComputation(services),
             ScopeProvider: services => new SuPlanScopeProvider(services),
@@ -53,12 +57,17 @@ export function createSuPlanModule(shared: SuCatalogueServices['catalogue']): Mo
             FoldingRangeProvider: services => new SuFoldingRangeProvider(services),
             Formatter: () => new SuPlanFormatter(),
             HoverProvider: services => new SuPlanHoverProvider(services),
+            ReferencesProvider: services => new SuReferencesProvider(services),
             RenameProvider: services => new SuPlanRenameProvider(services),
             SemanticTokenProvider: services => new SuSemanticTokenProvider(services),
         },
         validation: {
             DocumentValidator: services => new SuDocumentValidator(services, shared.MessageLocale),
             SuPlanValidator: services => new SuPlanValidator(services),
+        },
+        workspace: {
+            AstNodeDescriptionProvider: services => new SuAstNodeDescriptionProvider(services),
+            ReferenceDescriptionProvider: services => new SuReferenceDescriptionProvider(services),
         },
     };
 }

@@ -6,9 +6,13 @@ import {
 import { SuCatGeneratedModule, SuPlanGeneratedModule, SuPlanGeneratedSharedModule } from './generated/module.js';
 import { CatalogueResolver } from './catalogue-resolver.js';
 import { MessageLocale } from './diagnostics/locale.js';
+import { SuDocumentFactory } from './su-document-factory.js';
 import { SuConfigurationProvider } from './lsp/su-configuration.js';
 import { SuNodeKindProvider } from './lsp/su-node-kinds.js';
+import { SuWorkspaceSymbolProvider } from './lsp/su-workspace-symbols.js';
 import { SuWorkspaceManager } from './lsp/su-workspace-manager.js';
+import { SuDocumentBuilder } from './su-document-builder.js';
+import { SuIndexManager } from './su-index-manager.js';
 import { PlanSettings } from './settings.js';
 import { createSuCatModule, type SuCatServices } from './sucat-module.js';
 import { registerSuCatChecks } from './sucat-validator.js';
@@ -44,9 +48,13 @@ export function createSuServices(context: DefaultSharedModuleContext, sharedModu
     const suShared: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
         lsp: {
             NodeKindProvider: () => new SuNodeKindProvider(),
+            WorkspaceSymbolProvider: services => new SuWorkspaceSymbolProvider(services),
         },
         workspace: {
             ConfigurationProvider: services => new SuConfigurationProvider(services, locale, settings),
+            DocumentBuilder: services => new SuDocumentBuilder(services),
+            IndexManager: services => new SuIndexManager(services),
+            LangiumDocumentFactory: services => new SuDocumentFactory(services),
             WorkspaceManager: services => new SuWorkspaceManager(services, settings),
         },
     };

@@ -105,14 +105,17 @@ describe('go to definition and find references in one workspace', () => {
         expect(render(locations)).toEqual(['a.suplan antal_samtal 12', 'a.suplan antal_samtal 8']);
     });
 
-    test('references of a catalogue variable across plans, from a plan', async () => {
+    test('references of a catalogue variable across plans, from a plan: each `använd` and every later use under the plan\'s name for it', async () => {
         const locations = await services.suplan.lsp.ReferencesProvider!.findReferences(a, { ...positionParams(a, 'test.samtal', 1, 7), context: { includeDeclaration: true } });
-        expect(render(locations)).toEqual(['a.suplan test.samtal 7', 'b.suplan test.samtal 6', 'test.sucat samtal 3']);
+        expect(render(locations)).toEqual([
+            'a.suplan samtal 11', 'a.suplan samtal 8', 'a.suplan test.samtal 13', 'a.suplan test.samtal 7',
+            'b.suplan enskilda 10', 'b.suplan test.samtal 6', 'test.sucat samtal 3',
+        ]);
     });
 
-    test('references of a catalogue variable from the catalogue, without the declaration', async () => {
+    test('references of a catalogue variable from the catalogue, without the declaration: the plans\' uses too', async () => {
         const locations = await services.sucat.lsp.ReferencesProvider!.findReferences(catalogue, { ...positionParams(catalogue, 'variabel kön', 1, 10), context: { includeDeclaration: false } });
-        expect(render(locations)).toEqual(['b.suplan test.kön 7']);
+        expect(render(locations)).toEqual(['b.suplan kön 10', 'b.suplan test.kön 7']);
     });
 
     test('references of a plan\'s own name for a catalogue variable (`som enskilda`)', async () => {

@@ -1,0 +1,239 @@
+import { GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LeafCstNode, type ParseResult } from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+
+/**
+ * Incremental re-parsing for the edits people make most while writing a plan: typing in a label, a
+ * definition or a comment, and changing whitespace. Langium re-parses a whole document on every
+ * keystroke, which for a plan of 500 variables costs more than the editor's budget for diagnostics.
+ *
+ * When the edit lies inside one string or comment token and that token stays one token of
+ * the same kind, or when it only adds or removes whitespace between two tokens, the syntax tree keeps
+ * its shape: the token's value is written into the AST, the positions of every later token are
+ * shifted, and the new text becomes the tree's text. Everything else (names, keywords, brackets,
+ * anything that could change the tree's shape) returns false, and the caller parses as usual.
+ * Documents with syntax errors are always parsed again.
+ *
+ * The update is checked against a full parse by test/language/incremental-parse.test.ts, which
+ * applies thousands of random edits to every example.
+ */
+export function tryIncrementalUpdate(services: LangiumServices, parseResult: ParseResult<AstNode>, newText: string): boolean {
+    const root = parseResult.value.$cstNode?.root;
+    if (!root || hasErrors(parseResult)) return false;
+    const oldText = root.fullText;
+    const change = changedRegion(oldText, newText);
+    if (!change) return true;
+
+    const leaves = allLeaves(root);
+    const index = leafIndexAt(leaves, change.start);
+    let edited: number | undefined;
+    if (index < leaves.length && leaves[index].offset < change.start && change.oldEnd < leaves[index].end) edited = index;
+    else if (index > 0 && endOfLineComment(leaves[index - 1], change, newText)) edited = index - 1;
+    else if (index < leaves.length && endOfLineComment(leaves[index], change, newText)) edited = index;
+    if (edited !== undefined) {
+        const leaf = leaves[edited];
+        if (!sameToken(services, leaf, newText.slice(leaf.offset, leaf.end + change.delta))) return false;
+    } else if (!whitespaceOnly(oldText, newText, change, leaves, index)) {
+        return false;
+    }
+
+    // Commit: from here on the tree is changed; nothing may fail.
+    const from = leaves[edited ?? index - 1];
+    const oldEnd = positionAfter(oldText, from, change.oldEnd);
+    const newEnd = positionAfter(newText, from, change.newEnd);
+    const shift = (line: number, character: number): [number, number] =>
+        line === oldEnd.line ? [newEnd.line, newEnd.character + character - oldEnd.character] : [line + newEnd.line - oldEnd.line, character];
+    for (let i = edited === undefined ? index : edited + 1; i < leaves.length; i++) {
+        const later = leaves[i] as MutableLeaf;
+        later._offset += change.delta;
+        [later._startLine, later._startColumn] = shift(later._startLine, later._startColumn);
+        [later._endLine, later._endColumn] = shift(later._endLine, later._endColumn);
+    }
+    (root as unknown as MutableRoot)._text = newText;
+    if (edited !== undefined) {
+        const leaf = leaves[edited] as MutableLeaf;
+        leaf._length += change.delta;
+        [leaf._endLine, leaf._endColumn] = shift(leaf._endLine, leaf._endColumn);
+        if (!leaf.hidden) assignValue(services, leaf);
+    }
+    clearRangeCaches(root);
+    return true;
+}
+
+/**
+ * Tokens whose end does not depend on the text after them: a string ends at its closing quote, a
+ * comment at `*\/` or the line break. A number or a name could run on into what follows
+ * (`20` + `20` before `-01-01` is a date), so edits to those are parsed again.
+ */
+const DELIMITED = new Set(['STRING', 'ML_COMMENT', 'SL_COMMENT']);
+
+/** What the CST keeps per token; Langium's `LeafCstNodeImpl` fields (checked by the tests). */
+interface MutableLeaf extends LeafCstNode {
+    _offset: number;
+    _length: number;
+    _startLine: number;
+    _startColumn: number;
+    _endLine: number;
+    _endColumn: number;
+}
+
+interface MutableRoot extends CstNode {
+    _text: string;
+}
+
+interface Change {
+    /** First changed offset (same in both texts). */
+    readonly start: number;
+    /** End of the replaced text in the old text. */
+    readonly oldEnd: number;
+    /** End of the inserted text in the new text. */
+    readonly newEnd: number;
+    readonly delta: number;
+}
+
+function hasErrors(result: ParseResult<AstNode>): boolean {
+    return result.lexerErrors.length > 0 || result.parserErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0;
+}
+
+/** Typing at the end of a `//` comment: the comment still runs to the line break. */
+function endOfLineComment(leaf: LeafCstNode, change: Change, newText: string): boolean {
+    if (leaf.tokenType.name !== 'SL_COMMENT' || change.start < leaf.offset + 2 || change.oldEnd > leaf.end) return false;
+    const after = leaf.end + change.delta;
+    return after === newText.length || /[\r\n]/.test(newText.charAt(after));
+}
+
+/** The smallest region that differs: common prefix and suffix removed; undefined when equal. */
+function changedRegion(oldText: string, newText: string): Change | undefined {
+    if (oldText === newText) return undefined;
+    const shorter = Math.min(oldText.length, newText.length);
+    let start = 0;
+    while (start < shorter && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+    let suffix = 0;
+    while (suffix < shorter - start && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+    return { start, oldEnd: oldText.length - suffix, newEnd: newText.length - suffix, delta: newText.length - oldText.length };
+}
+
+/** Every token of the tree, hidden ones (comments) included, in text order. */
+function allLeaves(root: CstNode): LeafCstNode[] {
+    const leaves: LeafCstNode[] = [];
+    const visit = (node: CstNode): void => {
+        if (isLeafCstNode(node)) leaves.push(node);
+        else if (isCompositeCstNode(node)) for (const child of node.content) visit(child);
+    };
+    visit(root);
+    return leaves;
+}
+
+/** The index of the first token that ends after `offset` (binary search; tokens do not overlap). */
+function leafIndexAt(leaves: readonly LeafCstNode[], offset: number): number {
+    let low = 0;
+    let high = leaves.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (leaves[middle].end <= offset) low = middle + 1;
+        else high = middle;
+    }
+    return low;
+}
+
+/**
+ * The edited token's new text is still exactly one token of the same kind, with no line break in
+ * it (before or after), and (for a visible token) its value comes straight from a terminal in a
+ * plain assignment, so that the AST can be updated in place.
+ */
+function sameToken(services: LangiumServices, leaf: LeafCstNode, text: string): boolean {
+    if (!DELIMITED.has(leaf.tokenType.name)) return false;
+    if (/[\r\n]/.test(text) || /[\r\n]/.test(leaf.text)) return false;
+    const lexed = services.parser.Lexer.tokenize(text);
+    const tokens = [...lexed.tokens, ...(lexed.hidden ?? [])];
+    if (lexed.errors.length > 0 || tokens.length !== 1) return false;
+    const [token] = tokens;
+    if (token.tokenType.name !== leaf.tokenType.name || token.image.length !== text.length) return false;
+    return leaf.hidden || targetOf(leaf) !== undefined;
+}
+
+/** Where a visible token's value goes: `feature=TERMINAL`, or the `index`-th value of `feature+=…`. */
+interface Target {
+    readonly node: Record<string, unknown>;
+    readonly feature: string;
+    readonly index?: number;
+}
+
+/**
+ * The AST property a visible token's value is assigned to, when the token hangs directly under its
+ * AST node's CST node as a terminal in a plain assignment; undefined otherwise (a name in a datatype
+ * rule, a cross-reference, a keyword …).
+ */
+function targetOf(leaf: LeafCstNode): Target | undefined {
+    const source = leaf.grammarSource;
+    if (!GrammarAST.isRuleCall(source) || !GrammarAST.isTerminalRule(source.rule.ref)) return undefined;
+    const assignment: AstNode | undefined = source.$container;
+    if (!GrammarAST.isAssignment(assignment) || assignment.operator === '?=') return undefined;
+    const container = leaf.container;
+    if (!container || container !== leaf.astNode.$cstNode) return undefined;
+    const node = leaf.astNode as unknown as Record<string, unknown>;
+    if (assignment.operator === '=') return { node, feature: assignment.feature };
+    const values = node[assignment.feature];
+    if (!Array.isArray(values)) return undefined;
+    // The values of `feature+=…` in the order of the CST node's children assigned to that feature.
+    let index = -1;
+    let count = 0;
+    for (const child of container.content) {
+        if (child === leaf) index = count;
+        if (assignedFeature(child) === assignment.feature) count++;
+    }
+    return index >= 0 && count === values.length ? { node, feature: assignment.feature, index } : undefined;
+}
+
+function assignedFeature(node: CstNode): string | undefined {
+    if (node.hidden) return undefined;
+    const source = node.grammarSource;
+    const assignment = source && (GrammarAST.isAssignment(source.$container) ? source.$container
+        : GrammarAST.isCrossReference(source.$container) && GrammarAST.isAssignment(source.$container.$container) ? source.$container.$container : undefined);
+    return assignment?.feature;
+}
+
+/** An edit between two tokens that only adds or removes whitespace and leaves some between them. */
+function whitespaceOnly(oldText: string, newText: string, change: Change, leaves: readonly LeafCstNode[], index: number): boolean {
+    const previous = index > 0 ? leaves[index - 1] : undefined;
+    const next = index < leaves.length ? leaves[index] : undefined;
+    const gapStart = previous?.end ?? 0;
+    const gapEnd = next?.offset ?? oldText.length;
+    if (change.start < gapStart || change.oldEnd > gapEnd) return false;
+    if (!/^\s*$/.test(oldText.slice(change.start, change.oldEnd)) || !/^\s*$/.test(newText.slice(change.start, change.newEnd))) return false;
+    // Tokens that touched must stay apart, and tokens that were apart must not touch.
+    const newGap = gapEnd - gapStart + change.delta;
+    if (previous && next && newGap === 0) return false;
+    // A line comment runs to the line break: whatever follows it must still start with one.
+    if (previous?.tokenType.name === 'SL_COMMENT' && previous.end < newText.length && !/[\r\n]/.test(newText.charAt(previous.end))) return false;
+    return true;
+}
+
+/** The line and character of `offset` in `text`, counting from a token before it (or the start). */
+function positionAfter(text: string, from: LeafCstNode | undefined, offset: number): { line: number; character: number } {
+    let line = from ? from.range.start.line : 0;
+    let lineStart = from ? from.offset - from.range.start.character : 0;
+    for (let i = from ? from.offset : 0; i < offset; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 10 /* \n */ || (code === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, character: offset - lineStart };
+}
+
+/** Writes the edited token's new value into its AST node. */
+function assignValue(services: LangiumServices, leaf: LeafCstNode): void {
+    const target = targetOf(leaf);
+    if (!target) return;
+    const value = services.parser.ValueConverter.convert(leaf.text, leaf);
+    if (target.index === undefined) target.node[target.feature] = value;
+    else (target.node[target.feature] as unknown[])[target.index] = value;
+}
+
+/** Composite nodes cache their range; every range after the edit has moved. */
+function clearRangeCaches(node: CstNode): void {
+    if (!isCompositeCstNode(node)) return;
+    (node as unknown as { _rangeCache: unknown })._rangeCache = undefined;
+    for (const child of node.content) clearRangeCaches(child);
+}

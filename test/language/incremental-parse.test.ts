@@ -1,0 +1,197 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+    EmptyFileSystem, isCompositeCstNode, isLeafCstNode, isReference, URI, type AstNode, type CstNode, type LangiumDocument, type ParseResult,
+} from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe, expect, test } from 'vitest';
+import { tryIncrementalUpdate } from '../../src/language/incremental-parse.js';
+import { SuDocumentFactory } from '../../src/language/su-document-factory.js';
+import { createSuServices } from '../../src/language/suplan-services.js';
+
+const services = createSuServices(EmptyFileSystem);
+
+const EXAMPLES = ['examples/plans', 'examples/catalogues'].flatMap(dir =>
+    readdirSync(dir).map(name => ({ file: path.join(dir, name), text: readFileSync(path.join(dir, name), 'utf8') })));
+
+function languageOf(file: string): LangiumServices {
+    return file.endsWith('.sucat') ? services.sucat : services.suplan;
+}
+
+/** A small deterministic random generator (mulberry32), so that a failure can be replayed. */
+function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+        state = (state + 0x6d2b79f5) | 0;
+        let t = Math.imul(state ^ (state >>> 15), 1 | state);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+/** Everything a parse produces that later phases read: the AST's values, every CST node's position and text. */
+function snapshot(result: ParseResult<AstNode>): unknown {
+    const cst: unknown[] = [];
+    const visitCst = (node: CstNode): void => {
+        cst.push([node.offset, node.end, node.range, node.hidden, isLeafCstNode(node) ? [node.tokenType.name, node.text] : node.astNode.$type]);
+        if (isCompositeCstNode(node)) node.content.forEach(visitCst);
+    };
+    const ast = (value: unknown): unknown => {
+        if (Array.isArray(value)) return value.map(ast);
+        if (isReference(value)) return { $refText: value.$refText };
+        if (value && typeof value === 'object' && '$type' in value) {
+            const node = value as AstNode;
+            const entries = Object.entries(node).filter(([key]) => !key.startsWith('$')).map(([key, v]) => [key, ast(v)]);
+            return { $type: node.$type, $range: node.$cstNode?.range, ...Object.fromEntries(entries) };
+        }
+        return value;
+    };
+    if (result.value.$cstNode) visitCst(result.value.$cstNode.root);
+    return { ast: ast(result.value), cst, text: result.value.$cstNode?.root.fullText };
+}
+
+/** Offsets inside strings and comments, where the fast path applies, and anywhere else. */
+function delimitedOffsets(text: string): number[] {
+    const offsets: number[] = [];
+    for (const match of text.matchAll(/"(\\.|[^"\\])*"|\/\/[^\n\r]*|\/\*[\s\S]*?\*\//g)) {
+        for (let i = match.index + 1; i < match.index + match[0].length; i++) offsets.push(i);
+    }
+    return offsets;
+}
+
+const INSERTS = ['x', 'å', 'Ö', ' ', '  ', '\n', '\r\n', '\t', '"', '\\', '\\"', '/', '*', '*/', '//', '/*', '1', '-', '.', '{', '}', 'ab cd', 'utkast'];
+
+/** A random edit: an insertion, a deletion or a replacement, inside a string or comment half of the time. */
+function randomEdit(text: string, next: () => number, inside: readonly number[]): string {
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+    const at = inside.length > 0 && next() < 0.5 ? pick(inside) : Math.floor(next() * (text.length + 1));
+    const kind = next();
+    if (kind < 0.5) return text.slice(0, at) + pick(INSERTS) + text.slice(at);
+    const length = 1 + Math.floor(next() * 4);
+    if (kind < 0.8) return text.slice(0, at) + text.slice(at + length);
+    return text.slice(0, at) + pick(INSERTS) + text.slice(at + length);
+}
+
+describe('incremental parsing', () => {
+    for (const example of EXAMPLES) {
+        test(`random edits of ${example.file}: every tree updated in place equals a fresh parse`, () => {
+            const language = languageOf(example.file);
+            const parser = language.parser.LangiumParser;
+            const next = random(example.text.length);
+            const inside = delimitedOffsets(example.text);
+            let updated = 0;
+            const edits = example.file.endsWith('.sucat') ? 60 : 200;
+            for (let i = 0; i < edits; i++) {
+                const result = parser.parse(example.text);
+                const text = randomEdit(example.text, next, inside);
+                if (!tryIncrementalUpdate(language, result, text)) continue;
+                updated++;
+                expect(snapshot(result), `edit ${i}`).toEqual(snapshot(parser.parse(text)));
+            }
+            // Half of the edits land in strings and comments, and some of the others in whitespace.
+            expect(updated).toBeGreaterThan(edits * 0.2);
+        });
+    }
+
+    test('a series of edits in one tree (typing and deleting in a label) stays equal to a fresh parse', () => {
+        const example = EXAMPLES.find(e => e.file.endsWith('.suplan'))!;
+        const parser = services.suplan.parser.LangiumParser;
+        const result = parser.parse(example.text);
+        const next = random(7);
+        let text = example.text;
+        for (let i = 0; i < 200; i++) {
+            const inside = delimitedOffsets(text);
+            const candidate = randomEdit(text, next, inside);
+            if (!tryIncrementalUpdate(services.suplan, result, candidate)) continue;
+            text = candidate;
+            expect(snapshot(result), `edit ${i}`).toEqual(snapshot(parser.parse(text)));
+        }
+        expect(text).not.toBe(example.text);
+    });
+
+    test('edits that could change the tree are declined: names, keywords, numbers, quotes, documents with syntax errors', () => {
+        const parser = services.suplan.parser.LangiumParser;
+        const text = 'plan "Titel" {\n    version "1"\n    status utkast\n}\n';
+        const declined = [
+            text.replace('status', 'statu'), // keyword
+            text.replace('utkast', 'utkastx'), // name
+            text.replace('"1"', '"12'), // quote removed
+            text.replace('"Titel"', '"Ti"tel"'), // string split in two
+            text.replace('{\n', '{\n    // ny\n'), // new comment (a new token)
+            text.replace(' {', '{').replace('plan "Titel"', 'plan"Titel"'), // tokens that touch
+        ];
+        for (const edited of declined) {
+            expect(tryIncrementalUpdate(services.suplan, parser.parse(text), edited), edited).toBe(false);
+        }
+        const broken = parser.parse('plan "Titel" {\n    version\n}\n');
+        expect(broken.parserErrors.length).toBeGreaterThan(0);
+        expect(tryIncrementalUpdate(services.suplan, broken, 'plan "Titlar" {\n    version\n}\n')).toBe(false);
+    });
+
+    test('an escaped quote, a line break in a string and a typed `*/` fall back to a full parse', () => {
+        const parser = services.suplan.parser.LangiumParser;
+        const text = 'plan "Titel" {\n    /* kommentar */\n    version "1"\n}\n';
+        expect(tryIncrementalUpdate(services.suplan, parser.parse(text), text.replace('Titel', 'Ti\\"tel'))).toBe(true);
+        expect(tryIncrementalUpdate(services.suplan, parser.parse(text), text.replace('Titel', 'Ti\ntel'))).toBe(false);
+        expect(tryIncrementalUpdate(services.suplan, parser.parse(text), text.replace('kommentar', 'kom */ mentar'))).toBe(false);
+    });
+});
+
+describe('the document factory', () => {
+    const { LangiumDocuments, LangiumDocumentFactory, DocumentBuilder, TextDocuments } = services.shared.workspace;
+    const catalogue = EXAMPLES.find(e => e.file.endsWith('bbic-2023.sucat'))!;
+    const planExample = EXAMPLES.find(e => e.file.endsWith('08-bbic-samtal.suplan'))!;
+
+    async function open(name: string, text: string): Promise<LangiumDocument> {
+        const uri = URI.file(`/factory/${name}`);
+        const document = LangiumDocumentFactory.fromString(text, uri);
+        LangiumDocuments.addDocument(document);
+        TextDocuments?.set(TextDocument.create(uri.toString(), 'suplan', 1, text));
+        return document;
+    }
+
+    async function edit(document: LangiumDocument, text: string, version: number): Promise<void> {
+        TextDocuments?.set(TextDocument.create(document.uri.toString(), 'suplan', version, text));
+        await DocumentBuilder.update([document.uri], []);
+    }
+
+    async function freshDiagnostics(name: string, text: string): Promise<unknown> {
+        const fresh = createSuServices(EmptyFileSystem);
+        const docs = [catalogue, { file: name, text }].map(source => {
+            const document = fresh.shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(`/fresh/${path.basename(source.file)}`));
+            fresh.shared.workspace.LangiumDocuments.addDocument(document);
+            return document;
+        });
+        await fresh.shared.workspace.DocumentBuilder.build(docs, { validation: true });
+        return docs[1].diagnostics;
+    }
+
+    test('is registered for both languages', () => {
+        expect(LangiumDocumentFactory).toBeInstanceOf(SuDocumentFactory);
+    });
+
+    test('an edit in a label keeps the tree and yields the same diagnostics as a fresh build; an edit of a name parses again', async () => {
+        const catalogueDocument = LangiumDocumentFactory.fromString(catalogue.text, URI.file('/factory/bbic-2023.sucat'));
+        LangiumDocuments.addDocument(catalogueDocument);
+        const document = await open('plan.suplan', planExample.text);
+        await DocumentBuilder.build([catalogueDocument, document], { validation: true });
+        const root = document.parseResult.value;
+
+        // A label edit that makes the plan's title empty: a warning or error must appear or stay as in a fresh build.
+        const quote = planExample.text.indexOf('"');
+        const labelEdited = planExample.text.slice(0, quote + 1) + 'Ändrad: ' + planExample.text.slice(quote + 1);
+        await edit(document, labelEdited, 2);
+        expect(document.parseResult.value).toBe(root);
+        expect(document.diagnostics).toEqual(await freshDiagnostics('plan.suplan', labelEdited));
+
+        // An edit of a name: a new tree, with an unresolved reference among the diagnostics.
+        const nameEdited = labelEdited.replace(/använd bbic\.(\w+)/, 'använd bbic.$1_x');
+        expect(nameEdited).not.toBe(labelEdited);
+        await edit(document, nameEdited, 3);
+        expect(document.parseResult.value).not.toBe(root);
+        const diagnostics = document.diagnostics ?? [];
+        expect(diagnostics).toEqual(await freshDiagnostics('plan.suplan', nameEdited));
+        expect(diagnostics.some(d => d.code === 'SU012')).toBe(true);
+    });
+});
