@@ -66,6 +66,41 @@ export function titleEdit(text, i) {
     return { text: next, change: { range, text: insert ? 'x' : '' } };
 }
 
+/** The `i`-th one-character edit after `marker`: alternately insert `char` after it and remove it again. */
+function toggleAfter(text, i, marker, char) {
+    const at = text.indexOf(marker);
+    if (at < 0) throw new Error(`the plan has no \`${marker}\``);
+    const end = at + marker.length;
+    const insert = i % 2 === 0;
+    const next = insert ? text.slice(0, end) + char + text.slice(end) : text.slice(0, end) + text.slice(end + char.length);
+    const before = text.slice(0, end);
+    const line = before.split('\n').length - 1;
+    const character = end - (before.lastIndexOf('\n') + 1);
+    const range = { start: { line, character }, end: { line, character: insert ? character : character + char.length } };
+    return { text: next, change: { range, text: insert ? char : '' } };
+}
+
+/** A number in the target group: `förväntat antal 400` ↔ `4000`. */
+export function numberEdit(text, i) {
+    return toggleAfter(text, i, 'förväntat antal 400', '0');
+}
+
+/** The first analysis's id, the first token of its line: `a0:` ↔ `a00:`. */
+export function analysisIdEdit(text, i) {
+    return toggleAfter(text, i, '\n        a0', '0');
+}
+
+/**
+ * The kinds of one-character edit the editor benchmarks time, one for each way the server updates
+ * the syntax tree (src/language/incremental-parse.ts): a token in place, one element parsed alone,
+ * and a whole list of 500 analyses parsed again (the edit changes the first token of an element).
+ */
+export const EDIT_KINDS = [
+    { key: 'a', what: 'in the plan\'s title (a string: the token is updated in place)', edit: titleEdit },
+    { key: 'a′', what: 'of a number in `målgrupp` (that element is parsed alone)', edit: numberEdit },
+    { key: 'a″', what: 'of the first analysis id (the whole `analyser` list of 500 is parsed again)', edit: analysisIdEdit },
+];
+
 /** The plan with a new line `använd bench.` at the end of its `variabler` block, and the cursor after the dot. */
 export function withTrigger(text) {
     const lines = text.split('\n');

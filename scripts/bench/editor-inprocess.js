@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DocumentState, EmptyFileSystem, TextDocument, URI } from 'langium';
 import { createSuServices } from '../../out/language/suplan-services.js';
-import { EDITOR, TRIGGER, ms, parseBaseline, printStats, ratio, summary, titleEdit, withTrigger, workspaceSources } from './editor-common.js';
+import { EDITOR, TRIGGER, ms, parseBaseline, printStats, ratio, summary, EDIT_KINDS, withTrigger, workspaceSources } from './editor-common.js';
 
 /** Fewer runs than editor-lsp.js: this run only splits the time; the stdio run has the figures. */
 const RUNS = Number(process.env.BENCH_INPROCESS_RUNS ?? 30);
@@ -56,8 +56,9 @@ TextDocuments.set(TextDocument.create(bigUri.toString(), 'suplan', version, text
 await DocumentBuilder.update([bigUri], []);
 
 let editCount = 0;
+let editKind = EDIT_KINDS[0];
 async function edit() {
-    text = titleEdit(text, editCount++).text;
+    text = editKind.edit(text, editCount++).text;
     if (editCount % 2 === 0) baseline.sample(text);
     TextDocuments.set(TextDocument.create(bigUri.toString(), 'suplan', ++version, text));
     marks = new Map();
@@ -75,26 +76,30 @@ async function edit() {
     return { total: end - start, phases };
 }
 
-for (let i = 0; i < EDITOR.warmup; i++) await edit();
-const editStart = baseline.count;
-const editTimes = [];
-const phaseSums = {};
-for (let i = 0; i < RUNS; i++) {
-    const { total, phases } = await edit();
-    editTimes.push(total);
-    for (const [name, value] of Object.entries(phases)) phaseSums[name] = (phaseSums[name] ?? 0) + value;
-}
-const editStats = summary(editTimes);
-const editBaseline = baseline.medianSince(editStart);
-const bigDocument = LangiumDocuments.getDocument(bigUri);
-console.log(`\n   a) one-character edit of the ${EDITOR.bigUses}-variable plan: DocumentBuilder.update, ${RUNS} edits (${rebuilt} document(s) rebuilt, ${bigDocument?.diagnostics?.length ?? 0} diagnostic(s))`);
-console.log(`   ${ms(editBaseline)}  baseline: Langium's parser alone on the same plan text (median, sampled before every other edit)`);
-printStats(editStats, editBaseline, EDITOR.goalEditP95);
-const phaseTotal = Object.values(phaseSums).reduce((a, b) => a + b, 0);
-console.log('      mean per phase: ' + Object.entries(phaseSums).map(([name, sum]) => `${name} ${(sum / RUNS).toFixed(1)} ms (${(100 * sum / phaseTotal).toFixed(0)}%)`).join(' · '));
-if (wantProfile(editStats.p95, EDITOR.goalEditP95)) {
-    const profile = await profiled(async () => { for (let i = 0; i < PROFILE_RUNS; i++) await edit(); });
-    report(profile, 'editor-edit.cpuprofile', `${PROFILE_RUNS} more edits`);
+for (const kind of EDIT_KINDS) {
+    editKind = kind;
+    editCount = 0;
+    for (let i = 0; i < EDITOR.warmup; i++) await edit();
+    const editStart = baseline.count;
+    const editTimes = [];
+    const phaseSums = {};
+    for (let i = 0; i < RUNS; i++) {
+        const { total, phases } = await edit();
+        editTimes.push(total);
+        for (const [name, value] of Object.entries(phases)) phaseSums[name] = (phaseSums[name] ?? 0) + value;
+    }
+    const editStats = summary(editTimes);
+    const editBaseline = baseline.medianSince(editStart);
+    const bigDocument = LangiumDocuments.getDocument(bigUri);
+    console.log(`\n   ${kind.key}) one-character edit ${kind.what} of the ${EDITOR.bigUses}-variable plan: DocumentBuilder.update, ${RUNS} edits (${rebuilt} document(s) rebuilt, ${bigDocument?.diagnostics?.length ?? 0} diagnostic(s))`);
+    console.log(`   ${ms(editBaseline)}  baseline: Langium's parser alone on the same plan text (median, sampled before every other edit)`);
+    printStats(editStats, editBaseline, EDITOR.goalEditP95);
+    const phaseTotal = Object.values(phaseSums).reduce((x, y) => x + y, 0);
+    console.log('      mean per phase: ' + Object.entries(phaseSums).map(([name, sum]) => `${name} ${(sum / RUNS).toFixed(1)} ms (${(100 * sum / phaseTotal).toFixed(0)}%)`).join(' · '));
+    if (wantProfile(editStats.p95, EDITOR.goalEditP95)) {
+        const profile = await profiled(async () => { for (let i = 0; i < PROFILE_RUNS; i++) await edit(); });
+        report(profile, `editor-edit-${['token', 'element', 'list'][EDIT_KINDS.indexOf(kind)]}.cpuprofile`, `${PROFILE_RUNS} more edits`);
+    }
 }
 
 // b) Completion after `använd bench.` in a small plan.

@@ -1,20 +1,26 @@
-import { GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LeafCstNode, type ParseResult } from 'langium';
+import {
+    CompositeCstNodeImpl, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type CompositeCstNode, type CstNode, type LeafCstNode,
+    type ParseResult,
+} from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 
 /**
- * Incremental re-parsing for the edits people make most while writing a plan: typing in a label, a
- * definition or a comment, and changing whitespace. Langium re-parses a whole document on every
- * keystroke, which for a plan of 500 variables costs more than the editor's budget for diagnostics.
+ * Incremental re-parsing. Langium re-parses a whole document on every keystroke, which for a plan of
+ * 500 variables costs more than the editor's budget for diagnostics. Two cheaper updates of the
+ * syntax tree are tried first, in place:
  *
- * When the edit lies inside one string or comment token and that token stays one token of
- * the same kind, or when it only adds or removes whitespace between two tokens, the syntax tree keeps
- * its shape: the token's value is written into the AST, the positions of every later token are
- * shifted, and the new text becomes the tree's text. Everything else (names, keywords, brackets,
- * anything that could change the tree's shape) returns false, and the caller parses as usual.
- * Documents with syntax errors are always parsed again.
+ * 1. Token: the edit lies inside one string or comment and it stays one token of the same kind, or
+ *    the edit only adds or removes whitespace between two tokens. The token's value is written into
+ *    the AST and the positions of every later token are shifted.
+ * 2. Element: the edit lies inside one element of a list (a variable, an analysis, a plan section …).
+ *    That element's text is parsed alone with the rule that parsed it, and the new element replaces
+ *    the old one, provided that it parses without errors and that the rule stops before the token
+ *    that follows it (the parser itself is asked, so an edit that would make the element swallow its
+ *    neighbour is parsed in full). The smallest enclosing element is tried first, then larger ones.
  *
- * The update is checked against a full parse by test/language/incremental-parse.test.ts, which
- * applies thousands of random edits to every example.
+ * Anything else returns false and the caller parses the whole document. Documents with syntax
+ * errors are always parsed again. Both updates are checked against a full parse by
+ * test/language/incremental-parse.test.ts, which applies thousands of random edits to every example.
  */
 export function tryIncrementalUpdate(services: LangiumServices, parseResult: ParseResult<AstNode>, newText: string): boolean {
     const root = parseResult.value.$cstNode?.root;
@@ -29,19 +35,16 @@ export function tryIncrementalUpdate(services: LangiumServices, parseResult: Par
     if (index < leaves.length && leaves[index].offset < change.start && change.oldEnd < leaves[index].end) edited = index;
     else if (index > 0 && endOfLineComment(leaves[index - 1], change, newText)) edited = index - 1;
     else if (index < leaves.length && endOfLineComment(leaves[index], change, newText)) edited = index;
-    if (edited !== undefined) {
-        const leaf = leaves[edited];
-        if (!sameToken(services, leaf, newText.slice(leaf.offset, leaf.end + change.delta))) return false;
-    } else if (!whitespaceOnly(oldText, newText, change, leaves, index)) {
-        return false;
-    }
+    const token = edited !== undefined
+        ? sameToken(services, leaves[edited], newText.slice(leaves[edited].offset, leaves[edited].end + change.delta))
+        : whitespaceOnly(oldText, newText, change, leaves, index);
+    if (!token) return replaceElement(services, root, leaves, oldText, newText, change);
 
     // Commit: from here on the tree is changed; nothing may fail.
     const from = leaves[edited ?? index - 1];
     const oldEnd = positionAfter(oldText, from, change.oldEnd);
     const newEnd = positionAfter(newText, from, change.newEnd);
-    const shift = (line: number, character: number): [number, number] =>
-        line === oldEnd.line ? [newEnd.line, newEnd.character + character - oldEnd.character] : [line + newEnd.line - oldEnd.line, character];
+    const shift = (line: number, character: number): [number, number] => shiftPosition(line, character, oldEnd, newEnd);
     for (let i = edited === undefined ? index : edited + 1; i < leaves.length; i++) {
         const later = leaves[i] as MutableLeaf;
         later._offset += change.delta;
@@ -65,6 +68,132 @@ export function tryIncrementalUpdate(services: LangiumServices, parseResult: Par
  * (`20` + `20` before `-01-01` is a date), so edits to those are parsed again.
  */
 const DELIMITED = new Set(['STRING', 'ML_COMMENT', 'SL_COMMENT']);
+
+/** At most this many enclosing elements are parsed alone before the whole document is. */
+const MAX_ELEMENT_TRIES = 4;
+
+/**
+ * The element update (see the file comment). Returns false, with the tree untouched, when no
+ * enclosing element can be parsed alone in place of the old one.
+ */
+function replaceElement(services: LangiumServices, root: CstNode, leaves: readonly LeafCstNode[], oldText: string, newText: string, change: Change): boolean {
+    const parser = services.parser.LangiumParser;
+    let tries = 0;
+    // The token the edit is in, or the one it extends (typing at the end of a name).
+    const at = leafIndexAt(leaves, change.start);
+    const start = at > 0 && leaves[at - 1].end === change.start ? at - 1 : Math.min(at, leaves.length - 1);
+    for (let cst = leaves[start]?.container; cst && tries < MAX_ELEMENT_TRIES; cst = cst.container) {
+        const candidate = elementOf(cst);
+        if (!candidate) continue;
+        const { node, rule } = candidate;
+        const first = leaves[leafIndexAt(leaves, cst.offset)];
+        const lastIndex = leafIndexAt(leaves, cst.end - 1);
+        const last = leaves[lastIndex];
+        // The element's first token stays as it was (the list decided on it), its last may change.
+        if (!first || !last || first.hidden || last.hidden || change.start < first.end || change.oldEnd > last.end) continue;
+        if (edgeLeaf(cst, 0) !== first || edgeLeaf(cst, -1) !== last) continue; // a comment at either end
+        if (!isSpace(oldText.charCodeAt(first.offset - 1)) || !isSpace(oldText.charCodeAt(last.end))) continue;
+        if (last.end - first.offset > oldText.length / 2) return false;
+        tries++;
+        const text = newText.slice(first.offset, last.end + change.delta);
+        const parsed = parser.parse(text, { rule });
+        if (hasErrors(parsed) || !parsed.value.$cstNode) continue;
+        // Would the rule, in the document, go on into the token after the element? Ask the parser.
+        const next = leaves.slice(lastIndex + 1).find(leaf => !leaf.hidden);
+        if (next) {
+            const probe = parser.parse(`${text} ${next.text}`, { rule });
+            if (probe.parserErrors.length !== 1 || probe.parserErrors[0].name !== 'NotAllInputParsedException') continue;
+        }
+        splice(root, leaves, oldText, newText, change, { node, cst, first, lastIndex, replacement: parsed.value });
+        return true;
+    }
+    return false;
+}
+
+/** A CST node that is an element of a list in its AST container, and the rule that parses it alone. */
+function elementOf(cst: CstNode): { node: AstNode; rule: string } | undefined {
+    if (!isCompositeCstNode(cst) || !cst.container) return undefined;
+    const node = cst.astNode;
+    if (node.$cstNode !== cst || node.$containerIndex === undefined || !node.$container) return undefined;
+    const source = cst.grammarSource;
+    const rule = GrammarAST.isRuleCall(source) ? source.rule.ref : undefined;
+    if (!GrammarAST.isParserRule(rule) || rule.fragment || GrammarUtils.isDataTypeRule(rule)) return undefined;
+    return { node, rule: rule.name };
+}
+
+/** The first (0) or last (-1) token of a CST node, comments included. */
+function edgeLeaf(node: CstNode, end: 0 | -1): LeafCstNode | undefined {
+    let current: CstNode | undefined = node;
+    while (current && isCompositeCstNode(current)) current = end === 0 ? current.content[0] : current.content[current.content.length - 1];
+    return current && isLeafCstNode(current) ? current : undefined;
+}
+
+function isSpace(code: number): boolean {
+    return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+interface Replacement {
+    readonly node: AstNode;
+    readonly cst: CstNode;
+    readonly first: LeafCstNode;
+    readonly lastIndex: number;
+    readonly replacement: AstNode;
+}
+
+/** Puts the element parsed alone in place of the old one, in the AST and the CST, and shifts what follows. */
+function splice(root: CstNode, leaves: readonly LeafCstNode[], oldText: string, newText: string, change: Change, element: Replacement): void {
+    const { node, cst, first, lastIndex, replacement } = element;
+    // The new element's CST: a composite under the old one's parent, its tokens moved to where the element starts.
+    const parsedRoot = replacement.$cstNode as CompositeCstNodeImpl;
+    const composite = new CompositeCstNodeImpl();
+    composite.grammarSource = cst.grammarSource;
+    composite.content = parsedRoot.content;
+    for (const child of composite.content) (child as { container?: CompositeCstNode }).container = composite;
+    const startLine = first.range.start.line;
+    const startColumn = first.range.start.character;
+    for (const leaf of allLeaves(composite) as MutableLeaf[]) {
+        leaf._offset += first.offset;
+        if (leaf._startLine === 0) leaf._startColumn += startColumn;
+        if (leaf._endLine === 0) leaf._endColumn += startColumn;
+        leaf._startLine += startLine;
+        leaf._endLine += startLine;
+    }
+    const parent = cst.container as CompositeCstNodeImpl;
+    parent.content[parent.content.indexOf(cst)] = composite;
+    (composite as { container?: CompositeCstNode }).container = parent;
+    composite.astNode = replacement;
+    (replacement as { $cstNode?: CstNode }).$cstNode = composite;
+
+    // The new element in the AST, where the old one was.
+    const container = node.$container!;
+    const property = node.$containerProperty!;
+    const index = node.$containerIndex!;
+    ((container as unknown as Record<string, unknown>)[property] as AstNode[])[index] = replacement;
+    Object.assign(replacement, { $container: container, $containerProperty: property, $containerIndex: index });
+
+    // Every token after the element moves.
+    const last = leaves[lastIndex];
+    const oldEnd = positionAfter(oldText, first, last.end);
+    const newEnd = positionAfter(newText, first, last.end + change.delta);
+    for (let i = lastIndex + 1; i < leaves.length; i++) {
+        const later = leaves[i] as MutableLeaf;
+        later._offset += change.delta;
+        [later._startLine, later._startColumn] = shiftPosition(later._startLine, later._startColumn, oldEnd, newEnd);
+        [later._endLine, later._endColumn] = shiftPosition(later._endLine, later._endColumn, oldEnd, newEnd);
+    }
+    (root as unknown as MutableRoot)._text = newText;
+    clearRangeCaches(root);
+}
+
+/** A position after an edit that ended at `oldEnd` and now ends at `newEnd`. */
+function shiftPosition(line: number, character: number, oldEnd: Position, newEnd: Position): [number, number] {
+    return line === oldEnd.line ? [newEnd.line, newEnd.character + character - oldEnd.character] : [line + newEnd.line - oldEnd.line, character];
+}
+
+interface Position {
+    readonly line: number;
+    readonly character: number;
+}
 
 /** What the CST keeps per token; Langium's `LeafCstNodeImpl` fields (checked by the tests). */
 interface MutableLeaf extends LeafCstNode {
@@ -209,7 +338,7 @@ function whitespaceOnly(oldText: string, newText: string, change: Change, leaves
 }
 
 /** The line and character of `offset` in `text`, counting from a token before it (or the start). */
-function positionAfter(text: string, from: LeafCstNode | undefined, offset: number): { line: number; character: number } {
+function positionAfter(text: string, from: LeafCstNode | undefined, offset: number): Position {
     let line = from ? from.range.start.line : 0;
     let lineStart = from ? from.offset - from.range.start.character : 0;
     for (let i = from ? from.offset : 0; i < offset; i++) {
