@@ -85,20 +85,26 @@ export function numberEdit(text, i) {
     return toggleAfter(text, i, 'förväntat antal 400', '0');
 }
 
-/** The first analysis's id, the first token of its line: `a0:` ↔ `a00:`. */
+/** The second analysis's id, the first token of its line: `a1:` ↔ `a10:`. */
 export function analysisIdEdit(text, i) {
+    return toggleAfter(text, i, '\n        a1', '0');
+}
+
+/** The first analysis's id: `a0:` ↔ `a00:` (no analysis before it). */
+export function firstAnalysisIdEdit(text, i) {
     return toggleAfter(text, i, '\n        a0', '0');
 }
 
 /**
  * The kinds of one-character edit the editor benchmarks time, one for each way the server updates
- * the syntax tree (src/language/incremental-parse.ts): a token in place, one element parsed alone,
- * and a whole list of 500 analyses parsed again (the edit changes the first token of an element).
+ * the syntax tree (src/language/incremental-parse.ts): a token in place, one element parsed alone
+ * (also when its first token changes), and a whole list of 500 analyses parsed again.
  */
 export const EDIT_KINDS = [
-    { key: 'a', what: 'in the plan\'s title (a string: the token is updated in place)', edit: titleEdit },
-    { key: 'a′', what: 'of a number in `målgrupp` (that element is parsed alone)', edit: numberEdit },
-    { key: 'a″', what: 'of the first analysis id (the whole `analyser` list of 500 is parsed again)', edit: analysisIdEdit },
+    { key: 'a', name: 'token', what: 'in the plan\'s title (a string: the token is updated in place)', edit: titleEdit },
+    { key: 'a′', name: 'element', what: 'of a number in `målgrupp` (that element is parsed alone)', edit: numberEdit },
+    { key: 'a″', name: 'first-token', what: 'of the second analysis\'s id (its first token: that analysis is parsed alone, checked against the one before)', edit: analysisIdEdit },
+    { key: 'a‴', name: 'list', what: 'of the first analysis\'s id (nothing before it in the list: the whole `analyser` list of 500 is parsed again)', edit: firstAnalysisIdEdit },
 ];
 
 /** The plan with a new line `använd bench.` at the end of its `variabler` block, and the cursor after the dot. */

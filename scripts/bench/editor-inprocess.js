@@ -98,7 +98,7 @@ for (const kind of EDIT_KINDS) {
     console.log('      mean per phase: ' + Object.entries(phaseSums).map(([name, sum]) => `${name} ${(sum / RUNS).toFixed(1)} ms (${(100 * sum / phaseTotal).toFixed(0)}%)`).join(' · '));
     if (wantProfile(editStats.p95, EDITOR.goalEditP95)) {
         const profile = await profiled(async () => { for (let i = 0; i < PROFILE_RUNS; i++) await edit(); });
-        report(profile, `editor-edit-${['token', 'element', 'list'][EDIT_KINDS.indexOf(kind)]}.cpuprofile`, `${PROFILE_RUNS} more edits`);
+        report(profile, `editor-edit-${kind.name}.cpuprofile`, `${PROFILE_RUNS} more edits`);
     }
 }
 

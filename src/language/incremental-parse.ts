@@ -16,7 +16,9 @@ import type { LangiumServices } from 'langium/lsp';
  *    That element's text is parsed alone with the rule that parsed it, and the new element replaces
  *    the old one, provided that it parses without errors and that the rule stops before the token
  *    that follows it (the parser itself is asked, so an edit that would make the element swallow its
- *    neighbour is parsed in full). The smallest enclosing element is tried first, then larger ones.
+ *    neighbour is parsed in full). When the edit changes the element's first token, the element must
+ *    follow a sibling in the same list, and the sibling, parsed with the new element after it, must
+ *    stop where the new element starts. The smallest enclosing element is tried first, then larger ones.
  *
  * Anything else returns false and the caller parses the whole document. Documents with syntax
  * errors are always parsed again. Both updates are checked against a full parse by
@@ -86,28 +88,74 @@ function replaceElement(services: LangiumServices, root: CstNode, leaves: readon
         const candidate = elementOf(cst);
         if (!candidate) continue;
         const { node, rule } = candidate;
-        const first = leaves[leafIndexAt(leaves, cst.offset)];
+        const firstIndex = leafIndexAt(leaves, cst.offset);
+        const first = leaves[firstIndex];
         const lastIndex = leafIndexAt(leaves, cst.end - 1);
         const last = leaves[lastIndex];
-        // The element's first token stays as it was (the list decided on it), its last may change.
-        if (!first || !last || first.hidden || last.hidden || change.start < first.end || change.oldEnd > last.end) continue;
+        if (!first || !last || first.hidden || last.hidden || change.start < first.offset || change.oldEnd > last.end) continue;
         if (edgeLeaf(cst, 0) !== first || edgeLeaf(cst, -1) !== last) continue; // a comment at either end
         if (!isSpace(oldText.charCodeAt(first.offset - 1)) || !isSpace(oldText.charCodeAt(last.end))) continue;
         if (last.end - first.offset > oldText.length / 2) return false;
+        // When the element's first token changes, the list decided on it: only within a list, after a sibling.
+        // (Typing right after the first token changes it too: `a1` → `a10`.)
+        const firstChanged = change.start <= first.end;
+        const previous = firstChanged ? previousSibling(leaves, firstIndex, node) : undefined;
+        if (firstChanged && !previous) continue;
         tries++;
         const text = newText.slice(first.offset, last.end + change.delta);
         const parsed = parser.parse(text, { rule });
         if (hasErrors(parsed) || !parsed.value.$cstNode) continue;
         // Would the rule, in the document, go on into the token after the element? Ask the parser.
-        const next = leaves.slice(lastIndex + 1).find(leaf => !leaf.hidden);
-        if (next) {
-            const probe = parser.parse(`${text} ${next.text}`, { rule });
-            if (probe.parserErrors.length !== 1 || probe.parserErrors[0].name !== 'NotAllInputParsedException') continue;
+        const next = nextVisible(leaves, lastIndex + 1);
+        if (next && !stopsBefore(parser.parse(`${text} ${next.text}`, { rule }), text.length + 1)) continue;
+        // Would the sibling before it go on into the element's new first token?
+        if (previous) {
+            const before = oldText.slice(previous.offset, previous.end);
+            if (!stopsBefore(parser.parse(`${before} ${text}`, { rule: previous.rule }), before.length + 1)) continue;
         }
         splice(root, leaves, oldText, newText, change, { node, cst, first, lastIndex, replacement: parsed.value });
         return true;
     }
     return false;
+}
+
+/** The first token after `from` that is not a comment. */
+function nextVisible(leaves: readonly LeafCstNode[], from: number): LeafCstNode | undefined {
+    for (let i = from; i < leaves.length; i++) if (!leaves[i].hidden) return leaves[i];
+    return undefined;
+}
+
+/**
+ * The parse stopped, with no other error, exactly at `offset`: the rule did not go on into what
+ * follows. Chevrotain says so either as "not all input parsed" or, when the rule ends in an optional
+ * part, as a mismatch expecting the end of input at that token. (A rule that went on would have
+ * consumed the token at `offset`; its error, if any, would come later.)
+ */
+function stopsBefore(result: ParseResult<AstNode>, offset: number): boolean {
+    const errors = result.parserErrors;
+    if (result.lexerErrors.length > 0 || errors.length !== 1 || errors[0].token.startOffset !== offset) return false;
+    return errors[0].name === 'NotAllInputParsedException' || errors[0].name === 'MismatchedTokenException';
+}
+
+/**
+ * The element right before `node` in the same list (`node.$containerIndex - 1`), ending at the token
+ * before the one at `firstIndex`, with its text range and rule; undefined when there is none.
+ */
+function previousSibling(leaves: readonly LeafCstNode[], firstIndex: number, node: AstNode): { offset: number; end: number; rule: string } | undefined {
+    let index = firstIndex - 1;
+    while (index >= 0 && leaves[index].hidden) index--;
+    if (index < 0) return undefined;
+    const lastOfPrevious = leaves[index];
+    for (let cst = lastOfPrevious.container; cst; cst = cst.container) {
+        const candidate = elementOf(cst);
+        if (!candidate) continue;
+        const sibling = candidate.node;
+        if (sibling.$container !== node.$container || sibling.$containerProperty !== node.$containerProperty || sibling.$containerIndex !== node.$containerIndex! - 1) continue;
+        const firstOfPrevious = edgeLeaf(cst, 0);
+        if (edgeLeaf(cst, -1) !== lastOfPrevious || !firstOfPrevious || firstOfPrevious.hidden) return undefined;
+        return { offset: firstOfPrevious.offset, end: lastOfPrevious.end, rule: candidate.rule };
+    }
+    return undefined;
 }
 
 /** A CST node that is an element of a list in its AST container, and the rule that parses it alone. */
