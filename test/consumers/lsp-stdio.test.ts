@@ -188,6 +188,36 @@ describe('the packaged language server over stdio', () => {
         expect(JSON.stringify(hover?.contents ?? null)).toContain(catalogueLabel(catalogueText, 'utr_tid'));
     });
 
+    test('edits sent as ranges (as editors do): a typo in a variable gives SU012 where it is, a new line above moves it, undoing clears it', async () => {
+        // The server updates the tree in place for these edits (one element re-parsed, whitespace shifted).
+        const typo = positionAfter(planText, 'använd bbic.utr_tid');
+        client.notify('textDocument/didChange', {
+            textDocument: { uri: planUri, version: ++version }, contentChanges: [{ range: { start: typo, end: typo }, text: 'x' }],
+        });
+        const typed = await client.waitForDiagnostics(planUri, d => d.some(x => x.code === 'SU012'), 30_000, true);
+        const before = typed.find(d => d.code === 'SU012') as Diagnostic;
+        expect(before.range).toEqual(rangeOf(planText.replace('använd bbic.utr_tid', 'använd bbic.utr_tidx'), 'bbic.utr_tidx'));
+
+        const endOfFirstLine = { line: 0, character: planText.indexOf('\n') };
+        client.notify('textDocument/didChange', {
+            textDocument: { uri: planUri, version: ++version }, contentChanges: [{ range: { start: endOfFirstLine, end: endOfFirstLine }, text: '\n' }],
+        });
+        const moved = await client.waitForDiagnostics(planUri, d => d.some(x => x.code === 'SU012' && x.range.start.line === before.range.start.line + 1), 30_000, true);
+        expect(moved.find(d => d.code === 'SU012')?.range).toEqual({
+            start: { line: before.range.start.line + 1, character: before.range.start.character },
+            end: { line: before.range.end.line + 1, character: before.range.end.character },
+        });
+
+        client.notify('textDocument/didChange', {
+            textDocument: { uri: planUri, version: ++version },
+            contentChanges: [
+                { range: { start: { line: 0, character: endOfFirstLine.character }, end: { line: 1, character: 0 } }, text: '' },
+                { range: { start: typo, end: { line: typo.line, character: typo.character + 1 } }, text: '' },
+            ],
+        });
+        await client.waitForDiagnostics(planUri, d => d.every(x => x.severity !== 1), 30_000, true);
+    });
+
     test('go to definition lands in the closed .sucat, on the variable', async () => {
         const position = positionAfter(planText, 'använd bbic.utr_');
         const result = await client.request<Location | Location[] | LocationLink[] | null>('textDocument/definition', { textDocument: { uri: planUri }, position });
