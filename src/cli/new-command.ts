@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import type { CatalogueVariable } from '../language/generated/ast.js';
+import { starterVariable } from '../language/catalogue-starter.js';
 import { discoverCatalogues, findRepositoryRoot, PLAN_EXTENSION } from '../workspace/files.js';
 import { cliError, ioError, writeFileAtomic } from './cli-util.js';
 import { LANGUAGES, t, type CliLanguage } from './messages.js';
-import { TEMPLATE_NAMES, fileNameFor, renderNewPlan, type StarterVariable } from './new-template.js';
+import { fileNameFor, renderNewPlan, type StarterVariable } from './new-template.js';
 
 export interface NewOptions {
     readonly title: string;
@@ -79,10 +79,7 @@ async function findStarter(spec: string, target: string, language: CliLanguage):
         throw cliError(language, 'catalogueNotFound', name, version, folder, found.length ? found.join(', ') : t(language, 'noCatalogues'));
     }
 
-    const candidates = resolved.catalogue.variables.filter(v => v.name && !TEMPLATE_NAMES.includes(v.name) && v.label);
-    const rank = (v: CatalogueVariable): number =>
-        (ast.isYesNoSet(v.valueSet) ? 0 : ast.isCodeListSet(v.valueSet) ? 2 : 9) + (v.nationalStatistics ? 0 : 1);
-    const best = [...candidates].sort((a, b) => rank(a) - rank(b))[0];
-    if (!best || rank(best) >= 9) throw cliError(language, 'catalogueHasNoVariable', name, version);
-    return { name, version, variable: { name: best.name, label: best.label ?? best.name} };
+    const variable = starterVariable(resolved.catalogue);
+    if (!variable) throw cliError(language, 'catalogueHasNoVariable', name, version);
+    return { name, version, variable };
 }

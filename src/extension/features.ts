@@ -9,7 +9,7 @@ export function registerFeatures(context: vscode.ExtensionContext, client: BaseL
     const previews = new PlanPreviews(client);
     context.subscriptions.push(
         previews,
-        vscode.commands.registerCommand(NEW_PLAN_COMMAND, (argument?: unknown) => newPlan(argument)),
+        vscode.commands.registerCommand(NEW_PLAN_COMMAND, (argument?: unknown) => newPlan(client, argument)),
         vscode.commands.registerCommand(GENERATE_COMMAND, (argument?: unknown) => generate(client, argument)),
         vscode.commands.registerCommand(PREVIEW_COMMAND, (argument?: unknown) => previews.show(argument)),
     );

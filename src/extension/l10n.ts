@@ -22,6 +22,10 @@ const MESSAGES = {
     newPlanPrompt: { sv: 'Planens titel', en: 'Title of the plan' },
     newPlanPlaceholder: { sv: 't.ex. Samtal med barn i utredningar', en: 'e.g. Talking with children during assessments' },
     newPlanEmptyTitle: { sv: 'Ange en titel.', en: 'Enter a title.' },
+    newPlanPickCatalogue: { sv: 'Vilken variabelkatalog följer planen?', en: 'Which variable catalogue does the plan follow?' },
+    newPlanStartsWith: { sv: (label: string) => `börjar med "${label}"`, en: (label: string) => `starts with "${label}"` },
+    newPlanNoCatalogue: { sv: 'Ingen katalog', en: 'No catalogue' },
+    newPlanNoCatalogueDetail: { sv: 'bara lokala variabler', en: 'local variables only' },
     newPlanCreated: { sv: (file: string) => `Ny plan skapad: ${file}`, en: (file: string) => `New plan created: ${file}` },
     noPlan: {
         sv: 'Öppna en plan (*.suplan) först.',

@@ -35,6 +35,20 @@ export type GenerateResult =
     | { readonly ok: true; readonly content: string; readonly extension: string }
     | { readonly ok: false; readonly message: string };
 
+/**
+ * The catalogue versions of the workspace a new plan can start from (the "Ny plan" command), each
+ * with the variable the plan's template will use; no params, `NewPlanCatalogue[]`, newest version
+ * first within a catalogue.
+ */
+export const NEW_PLAN_CATALOGUES_REQUEST = 'suplan/newPlanCatalogues';
+
+export interface NewPlanCatalogue {
+    readonly name: string;
+    readonly version: string;
+    /** The catalogue variable the new plan uses (`använd name.variable`), with its label. */
+    readonly variable: { readonly name: string; readonly label: string };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Workspace files for the web server (server → client): in VS Code for the Web the server runs
 // in a worker without a file system. src/language/main-browser.ts asks,

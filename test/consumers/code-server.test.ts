@@ -2,9 +2,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
+import { EmptyFileSystem } from 'langium';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CODES } from '../../src/language/diagnostics/codes.js';
+import { createSuServices } from '../../src/language/suplan-services.js';
+import { buildWorkspace } from '../../src/workspace/load.js';
 import {
     artefactDir, codeServerEnv, ensureDir, exampleWorkspace, findCodeServer, hasExecutable, lineOf, missingConsumer, removeTempDirs, tempDir,
     unpackVsix, vsixPath, type CodeServerInstall,
@@ -55,6 +58,7 @@ describe.skipIf(skip !== undefined)('the .vsix in real VS Code (code-server in h
     let page: Page;
     let planText: string;
     let catalogueText: string;
+    let workspace: string;
     const blocked: string[] = [];
 
     async function shoot(name: string): Promise<void> {
@@ -77,7 +81,7 @@ describe.skipIf(skip !== undefined)('the .vsix in real VS Code (code-server in h
         expect(installed.status, `${installed.stdout}\n${installed.stderr}`).toBe(0);
         expect(readdirSync(extensions).some(name => /^su-plan\.suplan-\d/.test(name)), readdirSync(extensions).join(', ')).toBe(true);
 
-        const workspace = exampleWorkspace('suplan-vscode-ws-');
+        workspace = exampleWorkspace('suplan-vscode-ws-');
         const planFile = path.join(workspace, 'plans', PLAN);
         planText = readFileSync(planFile, 'utf8').replace('använd bbic.utr_tid när', `använd ${BROKEN_REF} när`);
         writeFileSync(planFile, planText);
@@ -201,5 +205,45 @@ describe.skipIf(skip !== undefined)('the .vsix in real VS Code (code-server in h
         } finally {
             await shoot('3-completion');
         }
+    });
+    test('"New plan" asks for the title and the catalogue version, and writes a plan that follows it and checks clean', async () => {
+        await page.locator('.monaco-editor .view-lines').first().click();
+        await page.keyboard.press('F1');
+        const quickInput = page.locator('.quick-input-widget');
+        await quickInput.waitFor({ state: 'visible' });
+        await page.keyboard.type('SU-plan: New plan', { delay: 10 });
+        await quickInput.locator('.monaco-list-row').filter({ hasText: 'New plan' }).first().waitFor();
+        await page.keyboard.press('Enter');
+        // The title, asked in Swedish (suplan.messageLanguage is sv).
+        await quickInput.filter({ hasText: 'Planens titel' }).waitFor({ timeout: 30_000 });
+        await page.keyboard.type('Samtal i test', { delay: 10 });
+        await page.keyboard.press('Enter');
+        // The catalogue versions of the workspace, newest first, each with the variable the plan starts from.
+        const rows = quickInput.locator('.monaco-list-row');
+        try {
+            await rows.filter({ hasText: 'bbic 2024' }).first().waitFor({ timeout: 30_000 });
+            const shown = await rows.allTextContents();
+            expect(shown.findIndex(r => r.includes('bbic 2024'))).toBeLessThan(shown.findIndex(r => r.includes('bbic 2023')));
+            expect(shown.some(r => r.includes('Ingen katalog'))).toBe(true);
+            expect(shown.find(r => r.includes('bbic 2024'))).toContain('börjar med "');
+        } finally {
+            await shoot('4-new-plan-catalogue');
+        }
+        await page.keyboard.type('bbic 2024', { delay: 10 });
+        await page.keyboard.press('Enter');
+        // Written beside the active plan, and opened.
+        const file = path.join(workspace, 'plans', 'samtal-i-test.suplan');
+        await expect.poll(() => existsSync(file), { timeout: 30_000 }).toBe(true);
+        await page.locator('.tab').filter({ hasText: 'samtal-i-test.suplan' }).first().waitFor({ timeout: 30_000 });
+        const text = readFileSync(file, 'utf8');
+        expect(text).toContain('plan "Samtal i test"');
+        expect(text).toContain('katalog bbic version "2024"');
+        expect(text).toMatch(/använd bbic\.\S+/u);
+        // The plan the editor wrote checks clean against the workspace's catalogues.
+        const services = createSuServices(EmptyFileSystem);
+        const sources = ['bbic-2023.sucat', 'bbic-2024.sucat'].map(name => ({ file: path.join(workspace, 'catalogues', name), text: readFileSync(path.join(workspace, 'catalogues', name), 'utf8') }));
+        const [plan] = await buildWorkspace(services, [{ file, text }, ...sources]);
+        expect((plan.diagnostics ?? []).filter(d => d.severity === 1 || d.severity === 2).map(d => `${String(d.code)} ${typeof d.message === 'string' ? d.message : d.message.value}`)).toEqual([]);
+        await shoot('5-new-plan');
     });
 });

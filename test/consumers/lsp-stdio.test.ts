@@ -218,6 +218,13 @@ describe('the packaged language server over stdio', () => {
         await client.waitForDiagnostics(planUri, d => d.every(x => x.severity !== 1), 30_000, true);
     });
 
+    test('"Ny plan" asks the server which catalogues a plan can follow: every version, newest first, with the variable it starts from', async () => {
+        const catalogues = await client.request<{ name: string; version: string; variable: { name: string; label: string } }[]>('suplan/newPlanCatalogues', null);
+        expect(catalogues.map(c => `${c.name} ${c.version}`)).toEqual(['bbic 2024', 'bbic 2023']);
+        const newest = catalogues[0];
+        expect(newest.variable.label).toBe(catalogueLabel(catalogueText, newest.variable.name));
+    });
+
     test('go to definition lands in the closed .sucat, on the variable', async () => {
         const position = positionAfter(planText, 'använd bbic.utr_');
         const result = await client.request<Location | Location[] | LocationLink[] | null>('textDocument/definition', { textDocument: { uri: planUri }, position });

@@ -4,9 +4,12 @@ import { isPlan } from '../generated/ast.js';
 import { buildPlanModel } from '../../model/build-model.js';
 import { renderPlanDocument } from '../../generators/markdown/plan-document.js';
 import type { SuServices } from '../suplan-services.js';
+import { starterVariable } from '../catalogue-starter.js';
 import {
     GENERATE_REQUEST,
+    NEW_PLAN_CATALOGUES_REQUEST,
     TARGETS_REQUEST,
+    type NewPlanCatalogue,
     type EditorTarget,
     type GenerateParams,
     type GenerateResult,
@@ -53,8 +56,27 @@ export async function generateForEditor(services: SuServices, params: GeneratePa
     return { ok: true, content, extension: target.extension };
 }
 
-/** Registers the editor's own requests: the targets it offers and generation for preview/"Generera…". */
+/**
+ * The catalogue versions a new plan can start from: every catalogue of the workspace with a
+ * variable to start from, in name order, newest version first within a name.
+ */
+export async function newPlanCatalogues(services: SuServices): Promise<NewPlanCatalogue[]> {
+    await services.shared.workspace.WorkspaceManager.ready;
+    const resolver = services.suplan.catalogue.CatalogueResolver;
+    const found: NewPlanCatalogue[] = [];
+    for (const name of [...resolver.names()].sort((a, b) => a.localeCompare(b, 'sv'))) {
+        const versions = [...resolver.versions(name)].sort((a, b) => b.version.localeCompare(a.version, 'sv', { numeric: true }));
+        for (const catalogue of versions) {
+            const variable = starterVariable(catalogue);
+            if (variable && catalogue.version !== undefined) found.push({ name, version: catalogue.version, variable });
+        }
+    }
+    return found;
+}
+
+/** Registers the editor's own requests: the targets it offers, generation for preview/"Generera…", catalogues for "Ny plan". */
 export function registerSuRequests(connection: Connection, services: SuServices): void {
     connection.onRequest(TARGETS_REQUEST, () => EDITOR_TARGETS);
     connection.onRequest(GENERATE_REQUEST, (params: GenerateParams) => generateForEditor(services, params));
+    connection.onRequest(NEW_PLAN_CATALOGUES_REQUEST, () => newPlanCatalogues(services));
 }
