@@ -90,21 +90,27 @@ export function analysisIdEdit(text, i) {
     return toggleAfter(text, i, '\n        a1', '0');
 }
 
-/** The first analysis's id: `a0:` ↔ `a00:` (no analysis before it). */
+/** The first analysis's id: `a0:` ↔ `a00:` (no analysis before it, right after `analyser {`). */
 export function firstAnalysisIdEdit(text, i) {
     return toggleAfter(text, i, '\n        a0', '0');
 }
 
+/** A comment typed after `analyser {` and removed again (one character at a time would pass through `/`). */
+export function blockCommentEdit(text, i) {
+    return toggleAfter(text, i, 'analyser {', ' // k');
+}
+
 /**
- * The kinds of one-character edit the editor benchmarks time, one for each way the server updates
- * the syntax tree (src/language/incremental-parse.ts): a token in place, one element parsed alone
- * (also when its first token changes), and a whole list of 500 analyses parsed again.
+ * The kinds of edit the editor benchmarks time, one for each way the server updates the syntax
+ * tree (src/language/incremental-parse.ts): a token in place, one element parsed alone (also when
+ * its first token changes), and a whole block of 500 analyses parsed alone.
  */
 export const EDIT_KINDS = [
-    { key: 'a', name: 'token', what: 'in the plan\'s title (a string: the token is updated in place)', edit: titleEdit },
-    { key: 'a′', name: 'element', what: 'of a number in `målgrupp` (that element is parsed alone)', edit: numberEdit },
-    { key: 'a″', name: 'first-token', what: 'of the second analysis\'s id (its first token: that analysis is parsed alone, checked against the one before)', edit: analysisIdEdit },
-    { key: 'a‴', name: 'list', what: 'of the first analysis\'s id (nothing before it in the list: the whole `analyser` list of 500 is parsed again)', edit: firstAnalysisIdEdit },
+    { key: 'a', name: 'token', what: 'one character in the plan\'s title (a string: the token is updated in place)', edit: titleEdit },
+    { key: 'a′', name: 'element', what: 'one character of a number in `målgrupp` (that element is parsed alone)', edit: numberEdit },
+    { key: 'a″', name: 'first-token', what: 'one character of the second analysis\'s id (its first token: that analysis is parsed alone, checked against the one before)', edit: analysisIdEdit },
+    { key: 'a‴', name: 'first-in-list', what: 'one character of the first analysis\'s id (first after `analyser {`: that analysis is parsed alone)', edit: firstAnalysisIdEdit },
+    { key: 'a⁗', name: 'block', what: 'a comment ` // k` after `analyser {` (the block of 500 analyses is parsed alone)', edit: blockCommentEdit },
 ];
 
 /** The plan with a new line `använd bench.` at the end of its `variabler` block, and the cursor after the dot. */

@@ -91,7 +91,7 @@ for (const kind of EDIT_KINDS) {
     const editStats = summary(editTimes);
     const editBaseline = baseline.medianSince(editStart);
     const bigDocument = LangiumDocuments.getDocument(bigUri);
-    console.log(`\n   ${kind.key}) one-character edit ${kind.what} of the ${EDITOR.bigUses}-variable plan: DocumentBuilder.update, ${RUNS} edits (${rebuilt} document(s) rebuilt, ${bigDocument?.diagnostics?.length ?? 0} diagnostic(s))`);
+    console.log(`\n   ${kind.key}) ${kind.what}, in the ${EDITOR.bigUses}-variable plan: DocumentBuilder.update, ${RUNS} edits (${rebuilt} document(s) rebuilt, ${bigDocument?.diagnostics?.length ?? 0} diagnostic(s))`);
     console.log(`   ${ms(editBaseline)}  baseline: Langium's parser alone on the same plan text (median, sampled before every other edit)`);
     printStats(editStats, editBaseline, EDITOR.goalEditP95);
     const phaseTotal = Object.values(phaseSums).reduce((x, y) => x + y, 0);

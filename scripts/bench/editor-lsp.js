@@ -78,7 +78,7 @@ try {
             if (i >= EDITOR.warmup) editTimes.push(receivedAt - sentAt);
         }
         const editBaseline = baseline.medianSince(from);
-        console.log(`\n   ${kind.key}) one-character edit ${kind.what} of the ${EDITOR.bigUses}-variable plan: didChange → its publishDiagnostics (${EDITOR.edits} edits after ${EDITOR.warmup} unmeasured; ${lastDiagnostics.length} diagnostic(s): ${[...new Set(lastDiagnostics.map(d => d.code))].join(', ') || 'none'})`);
+        console.log(`\n   ${kind.key}) ${kind.what}, in the ${EDITOR.bigUses}-variable plan: didChange → its publishDiagnostics (${EDITOR.edits} edits after ${EDITOR.warmup} unmeasured; ${lastDiagnostics.length} diagnostic(s): ${[...new Set(lastDiagnostics.map(d => d.code))].join(', ') || 'none'})`);
         console.log(`   ${ms(editBaseline)}  baseline: Langium's parser alone on the same plan text (median of ${baseline.count - from}, sampled before each edit)`);
         printStats(summary(editTimes), editBaseline, EDITOR.goalEditP95);
     }

@@ -18,7 +18,8 @@ import type { LangiumServices } from 'langium/lsp';
  *    that follows it (the parser itself is asked, so an edit that would make the element swallow its
  *    neighbour is parsed in full). When the edit changes the element's first token, the element must
  *    follow a sibling in the same list, and the sibling, parsed with the new element after it, must
- *    stop where the new element starts. The smallest enclosing element is tried first, then larger ones.
+ *    stop where the new element starts; or be the first of a list that the grammar puts right after
+ *    a keyword. The smallest enclosing element is tried first, then larger ones.
  *
  * Anything else returns false and the caller parses the whole document. Documents with syntax
  * errors are always parsed again. Both updates are checked against a full parse by
@@ -81,6 +82,7 @@ const MAX_ELEMENT_TRIES = 4;
 function replaceElement(services: LangiumServices, root: CstNode, leaves: readonly LeafCstNode[], oldText: string, newText: string, change: Change): boolean {
     const parser = services.parser.LangiumParser;
     let tries = 0;
+    let spent = 0;
     // The token the edit is in, or the one it extends (typing at the end of a name).
     const at = leafIndexAt(leaves, change.start);
     const start = at > 0 && leaves[at - 1].end === change.start ? at - 1 : Math.min(at, leaves.length - 1);
@@ -100,14 +102,22 @@ function replaceElement(services: LangiumServices, root: CstNode, leaves: readon
         // (Typing right after the first token changes it too: `a1` → `a10`.)
         const firstChanged = change.start <= first.end;
         const previous = firstChanged ? previousSibling(leaves, firstIndex, node) : undefined;
-        if (firstChanged && !previous) continue;
+        if (firstChanged && !previous && !firstAfterKeyword(leaves, firstIndex, node)) continue;
         tries++;
         const text = newText.slice(first.offset, last.end + change.delta);
+        // All tries together parse at most as much text as the whole document: a miss costs at most twice a full parse.
+        spent += text.length;
+        if (spent > newText.length) return false;
         const parsed = parser.parse(text, { rule });
         if (hasErrors(parsed) || !parsed.value.$cstNode) continue;
+        // A comment typed at either end would hang inside the element here, but beside it in the document.
+        if (edgeLeaf(parsed.value.$cstNode, 0)?.hidden !== false || edgeLeaf(parsed.value.$cstNode, -1)?.hidden !== false) continue;
         // Would the rule, in the document, go on into the token after the element? Ask the parser.
         const next = nextVisible(leaves, lastIndex + 1);
-        if (next && !stopsBefore(parser.parse(`${text} ${next.text}`, { rule }), text.length + 1)) continue;
+        if (next && !endsWithClosingKeyword(parsed.value.$cstNode)) {
+            spent += text.length;
+            if (spent > newText.length || !stopsBefore(parser.parse(`${text} ${next.text}`, { rule }), text.length + 1)) continue;
+        }
         // Would the sibling before it go on into the element's new first token?
         if (previous) {
             const before = oldText.slice(previous.offset, previous.end);
@@ -117,6 +127,36 @@ function replaceElement(services: LangiumServices, root: CstNode, leaves: readon
         return true;
     }
     return false;
+}
+
+/**
+ * The element's last token is a keyword after which its rule has nothing left to read (`'}'` in
+ * `'analyser' '{' … '}'`, reached through `PlanElement: … | Analyses | …`): the rule cannot go on
+ * into the next token, which spares parsing a large element a second time to ask.
+ */
+function endsWithClosingKeyword(parsed: CstNode): boolean {
+    const last = edgeLeaf(parsed, -1);
+    let element: GrammarAST.AbstractElement | undefined = last?.grammarSource;
+    if (!last || !GrammarAST.isKeyword(element)) return false;
+    for (let node = last.container; ; node = node.container) {
+        if (!endsItsRule(element)) return false;
+        if (!node || node === parsed) return true;
+        const source = node.grammarSource;
+        if (!GrammarAST.isRuleCall(source)) return false;
+        element = source;
+    }
+}
+
+/** Nothing in its rule can follow `element` once it has been read: it is last in every group around it and none of them repeats. */
+function endsItsRule(element: GrammarAST.AbstractElement): boolean {
+    for (let current: AstNode = element; !GrammarAST.isParserRule(current); current = current.$container!) {
+        if (!current.$container) return false;
+        if (GrammarAST.isAbstractElement(current) && (current.cardinality === '*' || current.cardinality === '+')) return false;
+        const container = current.$container;
+        if (GrammarAST.isGroup(container) && container.elements[container.elements.length - 1] !== current) return false;
+        if (GrammarAST.isUnorderedGroup(container)) return false;
+    }
+    return true;
 }
 
 /** The first token after `from` that is not a comment. */
@@ -156,6 +196,23 @@ function previousSibling(leaves: readonly LeafCstNode[], firstIndex: number, nod
         return { offset: firstOfPrevious.offset, end: lastOfPrevious.end, rule: candidate.rule };
     }
     return undefined;
+}
+
+/**
+ * The first element of a list that the grammar puts right after a keyword (`'{' analyses+=Analysis*`,
+ * `'vid' points+=PointRef …`): nothing between the keyword and the list is decided by looking at the
+ * element, so only the list's own "one more or done" decision sees its new first token.
+ */
+function firstAfterKeyword(leaves: readonly LeafCstNode[], firstIndex: number, node: AstNode): boolean {
+    if (node.$containerIndex !== 0) return false;
+    let index = firstIndex - 1;
+    while (index >= 0 && leaves[index].hidden) index--;
+    const keyword = index >= 0 ? leaves[index].grammarSource : undefined;
+    if (!GrammarAST.isKeyword(keyword) || leaves[index].container !== node.$cstNode?.container) return false;
+    const group: AstNode | undefined = keyword.$container;
+    if (!GrammarAST.isGroup(group)) return false;
+    const next = group.elements[group.elements.indexOf(keyword) + 1];
+    return GrammarAST.isAssignment(next) && next.operator === '+=' && next.feature === node.$containerProperty;
 }
 
 /** A CST node that is an element of a list in its AST container, and the rule that parses it alone. */

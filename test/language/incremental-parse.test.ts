@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import {
-    EmptyFileSystem, isCompositeCstNode, isLeafCstNode, isReference, URI, type AstNode, type CstNode, type LangiumDocument, type ParseResult,
+    AstUtils, CstUtils, EmptyFileSystem, isCompositeCstNode, isLeafCstNode, isReference, URI, type AstNode, type CstNode, type LangiumDocument, type ParseResult,
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -60,7 +60,7 @@ function delimitedOffsets(text: string): number[] {
     return offsets;
 }
 
-const INSERTS = ['x', 'å', 'Ö', ' ', '  ', '\n', '\r\n', '\t', ',', ':', '..', ' vid ', '%', '"', '\\', '\\"', '/', '*', '*/', '//', '/*', '1', '-', '.', '{', '}', 'ab cd', 'utkast'];
+const INSERTS = ['x', 'å', 'Ö', ' ', '  ', '\n', '\r\n', '\t', ',', ':', '..', ' vid ', '%', '"', '\\', '\\"', '/', '*', '*/', '//', '/*', '1', '-', '.', '{', '}', 'ab cd', 'utkast', '// kommentar\n', '/* k */ ', ' /* k */', 'x\n'];
 
 /** A random edit: an insertion, a deletion or a replacement, inside a string or comment half of the time. */
 function randomEdit(text: string, next: () => number, inside: readonly number[]): string {
@@ -94,6 +94,32 @@ describe('incremental parsing', () => {
         });
     }
 
+    test('edits at the first token of list elements in the examples (24 per example, drawn with the fuzz seed): each tree updated in place equals a fresh parse', () => {
+        let updated = 0;
+        for (const example of EXAMPLES.filter(e => e.file.endsWith('.suplan'))) {
+            const language = languageOf(example.file);
+            const parser = language.parser.LangiumParser;
+            const starts = new Set<number>();
+            for (const node of AstUtils.streamAllContents(parser.parse(example.text).value)) {
+                const first = node.$containerIndex !== undefined && node.$cstNode ? CstUtils.flattenCst(node.$cstNode).find(leaf => !leaf.hidden) : undefined;
+                if (first) starts.add(first.offset).add(first.end);
+            }
+            // Every element's first token would take a minute: 24 of them per example, drawn with the fuzz seed.
+            const all = [...starts].sort((a, b) => a - b);
+            const next = random(all.length + Number(process.env.SUPLAN_FUZZ_SEED ?? 0));
+            for (const at of Array.from({ length: 24 }, () => all[Math.floor(next() * all.length)])) {
+                const edits = ['x', '/* k */ ', '// k\n', ' // k'].map(insert => example.text.slice(0, at) + insert + example.text.slice(at));
+                for (const text of [...edits, example.text.slice(0, at - 1) + example.text.slice(at)]) {
+                    const result = parser.parse(example.text);
+                    if (!tryIncrementalUpdate(language, result, text)) continue;
+                    updated++;
+                    expect(snapshot(result), `${example.file} at ${at}`).toEqual(snapshot(parser.parse(text)));
+                }
+            }
+        }
+        expect(updated).toBeGreaterThan(100);
+    });
+
     test('a series of edits in one tree (typing and deleting in a label) stays equal to a fresh parse', () => {
         const example = EXAMPLES.find(e => e.file.endsWith('.suplan'))!;
         const parser = services.suplan.parser.LangiumParser;
@@ -122,6 +148,11 @@ describe('incremental parsing', () => {
         ];
         for (const edited of declined) {
             expect(tryIncrementalUpdate(services.suplan, parser.parse(text), edited), edited).toBe(false);
+        }
+        // A comment typed before an element, or after it, hangs beside the element, not in it: parsed in full.
+        for (const edited of [text.replace('    version', '    // ny\n    version'), text.replace('"1"', '"1" // ny')]) {
+            const result = parser.parse(text);
+            if (tryIncrementalUpdate(services.suplan, result, edited)) expect(snapshot(result), edited).toEqual(snapshot(parser.parse(edited)));
         }
         const broken = parser.parse('plan "Titel" {\n    version\n}\n');
         expect(broken.parserErrors.length).toBeGreaterThan(0);
@@ -154,6 +185,24 @@ describe('incremental parsing', () => {
         const status = parser.parse(head);
         expect(tryIncrementalUpdate(services.suplan, status, head.replace('utkast', 'utkastx'))).toBe(true);
         expect(snapshot(status)).toEqual(snapshot(parser.parse(head.replace('utkast', 'utkastx'))));
+    });
+
+    test('a comment above the first element of a block, and a new first id: the block or the element is parsed alone', () => {
+        const parser = services.suplan.parser.LangiumParser;
+        const text = 'plan "P" {\n    variabler {\n        lokal x "X" : antal\n    }\n    analyser {\n        a0: beskriv x\n        a1: beskriv x\n    }\n    urval alla\n}\n';
+        const edits = [
+            // The comment cannot go into `a0`; the `analyser` block ends with its `}`, so it is parsed alone without asking what follows.
+            text.replace('\n        a0', '\n        // ny\n        a0'),
+            // The first analysis's id: the list right after `{` decides on it alone.
+            text.replace('a0:', 'a00:'),
+        ];
+        for (const edited of edits) {
+            const result = parser.parse(text);
+            const plan = result.value;
+            expect(tryIncrementalUpdate(services.suplan, result, edited), edited).toBe(true);
+            expect(result.value).toBe(plan);
+            expect(snapshot(result)).toEqual(snapshot(parser.parse(edited)));
+        }
     });
 
     test('an element that would swallow the next token is parsed with the whole document', () => {
