@@ -1,5 +1,5 @@
 import {
-    isItem, isItemGroup, isMeasurementPoints, isVariables, isVariableOption, isPointsOption, isRespondentsOption,
+    isItem, isItemGroup, isMeasurementPoints, isVariables, isPointsOption, isRespondentsOption,
     isConditionOption, isBackgroundOption, isOptionalOption, isPerGoalOption, isDefinitionOption,
     isDerivedVariable, isLocalVariable, isUseVariable, isAggregateExpression, isDifferenceExpression,
     type Condition, type MeasurementPoint, type Plan, type PlanElement, type PlanVariable, type VariableOption,
@@ -47,7 +47,7 @@ export function isRegistered(variable: PlanVariable): boolean {
 /** The options of a variable; items inherit their group's options. */
 export function optionsOf(variable: PlanVariable): readonly VariableOption[] {
     if (isItem(variable)) return isItemGroup(variable.$container) ? variable.$container.options : [];
-    return variable.options.filter(isVariableOption);
+    return variable.options;
 }
 
 /**

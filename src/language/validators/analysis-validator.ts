@@ -3,11 +3,11 @@ import {
     isGroupOption, isPhaseMeans, isPhases, isRate, isScenarios, isShare, isTimeSeries,
     type Analysis, type AnalysisKind, type MeasurementPoint, type Plan, type PlanVariable, type VarRef,
 } from '../generated/ast.js';
-import { pointName, pointsOf, sections, variableName } from '../../model/plan-access.js';
+import { pointName, sections, variableName } from '../../model/plan-access.js';
 import { describeValueSet, isCoded, isNumeric } from '../../model/value-sets.js';
 import type { ValueSetModel } from '../../model/plan-model.js';
 import { analysedVariables, formatNumber, kindWord, yieldsShare } from './analysis-kinds.js';
-import { valueSetOf, type PlanValidator, type Report, type ValidationContext } from './common.js';
+import { pointsOf, valueSetOf, type PlanValidator, type Report, type ValidationContext } from './common.js';
 
 /** What an analysis kind needs of the variable it analyses (SU045). */
 type Need = 'numeric' | 'coded' | 'goal' | 'yesno';

@@ -1,5 +1,6 @@
 import { AstUtils, type AstNode, type Properties, type ValidationAcceptor } from 'langium';
-import type { Plan, PlanVariable, UseVariable } from '../generated/ast.js';
+import type { MeasurementPoint, Plan, PlanVariable, UseVariable } from '../generated/ast.js';
+import { pointsOf as computePointsOf } from '../../model/plan-access.js';
 import type { ValueSetModel } from '../../model/plan-model.js';
 import { originalValueSet as computeOriginalValueSet, valueSetOf as computeValueSetOf } from '../../model/value-sets.js';
 import type { CatalogueResolver } from '../catalogue-resolver.js';
@@ -61,18 +62,19 @@ export function hasSyntaxErrors(plan: Plan): boolean {
 interface ValueSetCache {
     readonly sets: Map<PlanVariable, ValueSetModel | undefined>;
     readonly originals: Map<UseVariable, ValueSetModel | undefined>;
+    readonly points: Map<PlanVariable, readonly MeasurementPoint[]>;
 }
 
 let activeCache: ValueSetCache | undefined;
 
 /**
- * Runs `work` (a synchronous validation of one plan) with `valueSetOf` and `originalValueSet`
- * remembering their answers: several concerns ask for the value set of the same variable, and the
+ * Runs `work` (a synchronous validation of one plan) with `valueSetOf`, `originalValueSet` and
+ * `pointsOf` remembering their answers: several concerns ask for the value set of the same variable, and the
  * answers cannot change while the plan is validated. The cache is dropped when `work` returns.
  */
 export function withValueSetCache<T>(work: () => T): T {
     const previous = activeCache;
-    activeCache = { sets: new Map(), originals: new Map() };
+    activeCache = { sets: new Map(), originals: new Map(), points: new Map() };
     try {
         return work();
     } finally {
@@ -98,4 +100,13 @@ export function originalValueSet(use: UseVariable): ValueSetModel | undefined {
     const set = computeOriginalValueSet(use);
     cache.originals.set(use, set);
     return set;
+}
+
+/** `pointsOf` from the model, remembered for the current validation run. Treat the answer as read-only. */
+export function pointsOf(variable: PlanVariable): readonly MeasurementPoint[] {
+    const cache = activeCache;
+    if (!cache) return computePointsOf(variable);
+    let points = cache.points.get(variable);
+    if (!points) cache.points.set(variable, points = computePointsOf(variable));
+    return points;
 }

@@ -4,10 +4,10 @@ import {
     type Analysis, type MeasurementPoint, type Plan, type PlanVariable, type VarRef,
 } from '../generated/ast.js';
 import type { TimeUnit } from '../../model/plan-model.js';
-import { allPoints, allVariables, firstSection, isPerClientGoal, isRegistered, pointsOf, respondentsOf, sections } from '../../model/plan-access.js';
+import { allPoints, allVariables, firstSection, isPerClientGoal, isRegistered, respondentsOf, sections } from '../../model/plan-access.js';
 import { isCoded } from '../../model/value-sets.js';
 import { formatNumber } from './analysis-kinds.js';
-import { valueSetOf, type PlanValidator, type Report, type ValidationContext } from './common.js';
+import { pointsOf, valueSetOf, type PlanValidator, type Report, type ValidationContext } from './common.js';
 
 /** Fields per registration above which case workers' burden is too high (SU064). */
 export const BURDEN_LIMIT = 40;
