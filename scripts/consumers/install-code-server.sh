@@ -82,6 +82,12 @@ if [ ! -f "$CODE_SERVER_DIR/.complete" ] || [ ! -x "$CODE_SERVER_BIN" ]; then
   # A package.json of its own so that npm does not walk up into another project.
   echo '{ "name": "suplan-code-server-cache", "private": true }' >"$CODE_SERVER_DIR/package.json"
   (
+    # When this runs under `npm run`, the outer npm's settings are in the environment, among them
+    # npm_config_user_agent ("… node/v20 …"), which code-server's postinstall reads as the Node
+    # version. Start the inner npm from a clean npm environment.
+    while IFS='=' read -r name _; do
+      case "$name" in npm_*) unset "$name" ;; esac
+    done < <(env)
     export PATH="$NODE_DIR/bin:$PATH"
     export npm_config_nodedir="$NODE_DIR"
     [ "$(node --version)" = "v$NODE_VERSION" ] || fail "Node $NODE_VERSION is not first on PATH"
