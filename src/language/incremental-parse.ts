@@ -32,7 +32,7 @@ export function tryIncrementalUpdate(services: LangiumServices, parseResult: Par
     const change = changedRegion(oldText, newText);
     if (!change) return true;
 
-    const leaves = allLeaves(root);
+    const leaves = leavesOf(root);
     const index = leafIndexAt(leaves, change.start);
     let edited: number | undefined;
     if (index < leaves.length && leaves[index].offset < change.start && change.oldEnd < leaves[index].end) edited = index;
@@ -61,7 +61,7 @@ export function tryIncrementalUpdate(services: LangiumServices, parseResult: Par
         [leaf._endLine, leaf._endColumn] = shift(leaf._endLine, leaf._endColumn);
         if (!leaf.hidden) assignValue(services, leaf);
     }
-    clearRangeCaches(root);
+    clearRangeCaches(root, change.start);
     return true;
 }
 
@@ -123,7 +123,7 @@ function replaceElement(services: LangiumServices, root: CstNode, leaves: readon
             const before = oldText.slice(previous.offset, previous.end);
             if (!stopsBefore(parser.parse(`${before} ${text}`, { rule: previous.rule }), before.length + 1)) continue;
         }
-        splice(root, leaves, oldText, newText, change, { node, cst, first, lastIndex, replacement: parsed.value });
+        splice(root, leaves, oldText, newText, change, { node, cst, first, firstIndex, lastIndex, replacement: parsed.value });
         return true;
     }
     return false;
@@ -241,13 +241,14 @@ interface Replacement {
     readonly node: AstNode;
     readonly cst: CstNode;
     readonly first: LeafCstNode;
+    readonly firstIndex: number;
     readonly lastIndex: number;
     readonly replacement: AstNode;
 }
 
 /** Puts the element parsed alone in place of the old one, in the AST and the CST, and shifts what follows. */
 function splice(root: CstNode, leaves: readonly LeafCstNode[], oldText: string, newText: string, change: Change, element: Replacement): void {
-    const { node, cst, first, lastIndex, replacement } = element;
+    const { node, cst, first, firstIndex, lastIndex, replacement } = element;
     // The new element's CST: a composite under the old one's parent, its tokens moved to where the element starts.
     const parsedRoot = replacement.$cstNode as CompositeCstNodeImpl;
     const composite = new CompositeCstNodeImpl();
@@ -256,7 +257,8 @@ function splice(root: CstNode, leaves: readonly LeafCstNode[], oldText: string, 
     for (const child of composite.content) (child as { container?: CompositeCstNode }).container = composite;
     const startLine = first.range.start.line;
     const startColumn = first.range.start.character;
-    for (const leaf of allLeaves(composite) as MutableLeaf[]) {
+    const added = allLeaves(composite);
+    for (const leaf of added as MutableLeaf[]) {
         leaf._offset += first.offset;
         if (leaf._startLine === 0) leaf._startColumn += startColumn;
         if (leaf._endLine === 0) leaf._endColumn += startColumn;
@@ -287,7 +289,10 @@ function splice(root: CstNode, leaves: readonly LeafCstNode[], oldText: string, 
         [later._endLine, later._endColumn] = shiftPosition(later._endLine, later._endColumn, oldEnd, newEnd);
     }
     (root as unknown as MutableRoot)._text = newText;
-    clearRangeCaches(root);
+    clearRangeCaches(root, change.start);
+    // The remembered token list (see `leavesOf`) gets the new element's tokens in place of the old ones.
+    if (added.length > 10_000) leafLists.delete(root); // collected again next time rather than spread into splice
+    else (leaves as LeafCstNode[]).splice(firstIndex, lastIndex - firstIndex + 1, ...added);
 }
 
 /** A position after an edit that ended at `oldEnd` and now ends at `newEnd`. */
@@ -347,6 +352,19 @@ function changedRegion(oldText: string, newText: string): Change | undefined {
 }
 
 /** Every token of the tree, hidden ones (comments) included, in text order. */
+/**
+ * The tokens of a document's tree in order, remembered per tree: an in-place update keeps the same
+ * token objects (their positions change in place) and `splice` swaps in a new element's tokens,
+ * so the list stays right and need not be collected again at the next keystroke.
+ */
+const leafLists = new WeakMap<CstNode, LeafCstNode[]>();
+
+function leavesOf(root: CstNode): readonly LeafCstNode[] {
+    let leaves = leafLists.get(root);
+    if (!leaves) leafLists.set(root, leaves = allLeaves(root));
+    return leaves;
+}
+
 function allLeaves(root: CstNode): LeafCstNode[] {
     const leaves: LeafCstNode[] = [];
     const visit = (node: CstNode): void => {
@@ -466,8 +484,14 @@ function assignValue(services: LangiumServices, leaf: LeafCstNode): void {
 }
 
 /** Composite nodes cache their range; every range after the edit has moved. */
-function clearRangeCaches(node: CstNode): void {
+function clearRangeCaches(node: CstNode, from: number): void {
     if (!isCompositeCstNode(node)) return;
     (node as unknown as { _rangeCache: unknown })._rangeCache = undefined;
-    for (const child of node.content) clearRangeCaches(child);
+    // Children that end before the edit did not move; nor did anything before them.
+    for (let i = node.content.length - 1; i >= 0; i--) {
+        const child = node.content[i];
+        const last = edgeLeaf(child, -1);
+        if (last && last.end < from) break;
+        clearRangeCaches(child, from);
+    }
 }
