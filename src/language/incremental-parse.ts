@@ -15,11 +15,15 @@ import type { LangiumServices } from 'langium/lsp';
  * 2. Element: the edit lies inside one element of a list (a variable, an analysis, a plan section …).
  *    That element's text is parsed alone with the rule that parsed it, and the new element replaces
  *    the old one, provided that it parses without errors and that the rule stops before the token
- *    that follows it (the parser itself is asked, so an edit that would make the element swallow its
+ *    that follows it (the parser itself is asked, shown the next few tokens of the document since its
+ *    decisions may look further than one token, so an edit that would make the element swallow its
  *    neighbour is parsed in full). When the edit changes the element's first token, the element must
  *    follow a sibling in the same list, and the sibling, parsed with the new element after it, must
  *    stop where the new element starts; or be the first of a list that the grammar puts right after
- *    a keyword. The smallest enclosing element is tried first, then larger ones.
+ *    a keyword. The smallest enclosing element is tried first, then larger ones (a block such as
+ *    `analyser { … }` is an element of the plan); a comment typed at an element's edge goes to a
+ *    larger one. An element that ends with the closing keyword of its rule needs no second parse to
+ *    ask about the next token, and all tries together parse at most one document's length.
  *
  * Anything else returns false and the caller parses the whole document. Documents with syntax
  * errors are always parsed again. Both updates are checked against a full parse by
@@ -113,15 +117,19 @@ function replaceElement(services: LangiumServices, root: CstNode, leaves: readon
         // A comment typed at either end would hang inside the element here, but beside it in the document.
         if (edgeLeaf(parsed.value.$cstNode, 0)?.hidden !== false || edgeLeaf(parsed.value.$cstNode, -1)?.hidden !== false) continue;
         // Would the rule, in the document, go on into the token after the element? Ask the parser.
+        // The parser may look further than one token to decide (`- b` after an element whose rule may
+        // end in `'-' ID`), so it is shown the tokens that follow, as they stand in the document.
         const next = nextVisible(leaves, lastIndex + 1);
         if (next && !endsWithClosingKeyword(parsed.value.$cstNode)) {
-            spent += text.length;
-            if (spent > newText.length || !stopsBefore(parser.parse(`${text} ${next.text}`, { rule }), text.length + 1)) continue;
+            const after = oldText.slice(last.end, lookaheadEnd(leaves, lastIndex + 1));
+            spent += text.length; // (the few tokens after it are not counted)
+            if (spent > newText.length || !stopsBefore(parser.parse(text + after, { rule }), text.length + next.offset - last.end)) continue;
         }
         // Would the sibling before it go on into the element's new first token?
         if (previous) {
-            const before = oldText.slice(previous.offset, previous.end);
-            if (!stopsBefore(parser.parse(`${before} ${text}`, { rule: previous.rule }), before.length + 1)) continue;
+            const before = oldText.slice(previous.offset, first.offset);
+            const after = oldText.slice(last.end, lookaheadEnd(leaves, lastIndex + 1));
+            if (!stopsBefore(parser.parse(before + text + after, { rule: previous.rule }), before.length)) continue;
         }
         splice(root, leaves, oldText, newText, change, { node, cst, first, firstIndex, lastIndex, replacement: parsed.value });
         return true;
@@ -157,6 +165,20 @@ function endsItsRule(element: GrammarAST.AbstractElement): boolean {
         if (GrammarAST.isUnorderedGroup(container)) return false;
     }
     return true;
+}
+
+/** Tokens after an element that the parser is shown when asked whether the element's rule stops there. */
+const LOOKAHEAD_TOKENS = 8;
+
+/** The end of the `LOOKAHEAD_TOKENS`-th token (not counting comments) from `from` on, or of the last one. */
+function lookaheadEnd(leaves: readonly LeafCstNode[], from: number): number {
+    let seen = 0;
+    let end = from > 0 ? leaves[from - 1].end : 0;
+    for (let i = from; i < leaves.length && seen < LOOKAHEAD_TOKENS; i++) {
+        end = leaves[i].end;
+        if (!leaves[i].hidden) seen++;
+    }
+    return end;
 }
 
 /** The first token after `from` that is not a comment. */
@@ -351,7 +373,6 @@ function changedRegion(oldText: string, newText: string): Change | undefined {
     return { start, oldEnd: oldText.length - suffix, newEnd: newText.length - suffix, delta: newText.length - oldText.length };
 }
 
-/** Every token of the tree, hidden ones (comments) included, in text order. */
 /**
  * The tokens of a document's tree in order, remembered per tree: an in-place update keeps the same
  * token objects (their positions change in place) and `splice` swaps in a new element's tokens,
@@ -365,6 +386,7 @@ function leavesOf(root: CstNode): readonly LeafCstNode[] {
     return leaves;
 }
 
+/** Every token of the tree, hidden ones (comments) included, in text order. */
 function allLeaves(root: CstNode): LeafCstNode[] {
     const leaves: LeafCstNode[] = [];
     const visit = (node: CstNode): void => {

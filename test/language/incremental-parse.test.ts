@@ -4,6 +4,7 @@ import {
     AstUtils, CstUtils, EmptyFileSystem, isCompositeCstNode, isLeafCstNode, isReference, URI, type AstNode, type CstNode, type LangiumDocument, type ParseResult,
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
+import { createServicesForGrammar } from 'langium/grammar';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { tryIncrementalUpdate } from '../../src/language/incremental-parse.js';
@@ -213,6 +214,33 @@ describe('incremental parsing', () => {
         const text = 'plan "P" {\n    mätpunkter före, efter\n    variabler {\n        lokal x "X" : antal vid före\n        lokal y "Y" : antal\n    }\n}\n';
         // `vid före,` alone is an error; with the next line it would run on into `lokal`.
         expect(tryIncrementalUpdate(services.suplan, parser.parse(text), text.replace('vid före\n', 'vid före,\n'))).toBe(false);
+    });
+});
+
+describe('incremental parsing in a grammar where an element can run on into the next', () => {
+    test('an element that the parser, looking two tokens ahead, would continue into the next one is parsed with the whole document', async () => {
+        // `'-' ID` may end an item and also start the next: after `a:`, the parser takes `- b` into the item.
+        const language = await createServicesForGrammar({
+            grammar: `
+                grammar RunOn
+                entry Model: items+=Item*;
+                Item: '-'? key=ID ':' ('-' other=ID)? ('+' more=ID)?;
+                hidden terminal WS: /\\s+/;
+                terminal ID: /[a-z]+/;
+            `,
+        });
+        const parser = language.parser.LangiumParser;
+        const text = '\na: + x\n-b:\nc: + y\n';
+        expect(parser.parse(text).parserErrors).toEqual([]);
+        // Without `+ x`, the whole document reads `a: - b` and then fails at `:`; `a:` alone parses fine.
+        const edited = '\na:\n-b:\nc: + y\n';
+        expect(parser.parse(edited).parserErrors.length).toBeGreaterThan(0);
+        expect(parser.parse('a:', { rule: 'Item' }).parserErrors).toEqual([]);
+        expect(tryIncrementalUpdate(language, parser.parse(text), edited)).toBe(false);
+        // An edit that leaves the item's end alone is still an element update.
+        const result = parser.parse(text);
+        expect(tryIncrementalUpdate(language, result, text.replace('+ x', '+ xy'))).toBe(true);
+        expect(snapshot(result)).toEqual(snapshot(parser.parse(text.replace('+ x', '+ xy'))));
     });
 });
 
