@@ -201,9 +201,9 @@ function stopsBefore(result: ParseResult<AstNode>, offset: number): boolean {
 
 /**
  * The element right before `node` in the same list (`node.$containerIndex - 1`), ending at the token
- * before the one at `firstIndex`, with its text range and rule; undefined when there is none.
+ * before the one at `firstIndex`, with where it starts and its rule; undefined when there is none.
  */
-function previousSibling(leaves: readonly LeafCstNode[], firstIndex: number, node: AstNode): { offset: number; end: number; rule: string } | undefined {
+function previousSibling(leaves: readonly LeafCstNode[], firstIndex: number, node: AstNode): { offset: number; rule: string } | undefined {
     let index = firstIndex - 1;
     while (index >= 0 && leaves[index].hidden) index--;
     if (index < 0) return undefined;
@@ -215,7 +215,7 @@ function previousSibling(leaves: readonly LeafCstNode[], firstIndex: number, nod
         if (sibling.$container !== node.$container || sibling.$containerProperty !== node.$containerProperty || sibling.$containerIndex !== node.$containerIndex! - 1) continue;
         const firstOfPrevious = edgeLeaf(cst, 0);
         if (edgeLeaf(cst, -1) !== lastOfPrevious || !firstOfPrevious || firstOfPrevious.hidden) return undefined;
-        return { offset: firstOfPrevious.offset, end: lastOfPrevious.end, rule: candidate.rule };
+        return { offset: firstOfPrevious.offset, rule: candidate.rule };
     }
     return undefined;
 }
