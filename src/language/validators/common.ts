@@ -84,29 +84,24 @@ export function withValueSetCache<T>(work: () => T): T {
 
 /** `valueSetOf` from the model, remembered for the current validation run. Treat the answer as read-only. */
 export function valueSetOf(variable: PlanVariable | undefined): ValueSetModel | undefined {
-    const cache = activeCache;
-    if (!cache || !variable) return computeValueSetOf(variable);
-    if (cache.sets.has(variable)) return cache.sets.get(variable);
-    const set = computeValueSetOf(variable);
-    cache.sets.set(variable, set);
-    return set;
+    return variable ? remembered(activeCache?.sets, variable, computeValueSetOf) : undefined;
 }
 
 /** `originalValueSet` from the model, remembered for the current validation run. Treat the answer as read-only. */
 export function originalValueSet(use: UseVariable): ValueSetModel | undefined {
-    const cache = activeCache;
-    if (!cache) return computeOriginalValueSet(use);
-    if (cache.originals.has(use)) return cache.originals.get(use);
-    const set = computeOriginalValueSet(use);
-    cache.originals.set(use, set);
-    return set;
+    return remembered(activeCache?.originals, use, computeOriginalValueSet);
 }
 
 /** `pointsOf` from the model, remembered for the current validation run. Treat the answer as read-only. */
 export function pointsOf(variable: PlanVariable): readonly MeasurementPoint[] {
-    const cache = activeCache;
-    if (!cache) return computePointsOf(variable);
-    let points = cache.points.get(variable);
-    if (!points) cache.points.set(variable, points = computePointsOf(variable));
-    return points;
+    return remembered(activeCache?.points, variable, computePointsOf);
+}
+
+/** `compute(key)`, from `table` when it has the answer (undefined answers too), else computed and kept there; no table, no keeping. */
+function remembered<K, V>(table: Map<K, V> | undefined, key: K, compute: (key: K) => V): V {
+    if (!table) return compute(key);
+    if (table.has(key)) return table.get(key) as V;
+    const value = compute(key);
+    table.set(key, value);
+    return value;
 }
