@@ -120,15 +120,14 @@ function replaceElement(services: LangiumServices, root: CstNode, leaves: readon
         // The parser may look further than one token to decide (`- b` after an element whose rule may
         // end in `'-' ID`), so it is shown the tokens that follow, as they stand in the document.
         const next = nextVisible(leaves, lastIndex + 1);
+        const after = oldText.slice(last.end, lookaheadEnd(leaves, lastIndex + 1));
         if (next && !endsWithClosingKeyword(parsed.value.$cstNode)) {
-            const after = oldText.slice(last.end, lookaheadEnd(leaves, lastIndex + 1));
             spent += text.length; // (the few tokens after it are not counted)
             if (spent > newText.length || !stopsBefore(parser.parse(text + after, { rule }), text.length + next.offset - last.end)) continue;
         }
         // Would the sibling before it go on into the element's new first token?
         if (previous) {
             const before = oldText.slice(previous.offset, first.offset);
-            const after = oldText.slice(last.end, lookaheadEnd(leaves, lastIndex + 1));
             if (!stopsBefore(parser.parse(before + text + after, { rule: previous.rule }), before.length)) continue;
         }
         splice(root, leaves, oldText, newText, change, { node, cst, first, firstIndex, lastIndex, replacement: parsed.value });
