@@ -36,7 +36,7 @@ const builds = [
             target: 'node20',
             outdir: 'dist',
             outExtension: { '.js': '.cjs' },
-            entryPoints: existing({ server: 'src/language/main.ts', extension: 'src/extension/main.ts' }),
+            entryPoints: existing({ server: 'src/server/main.ts', extension: 'src/extension/main.ts' }),
         },
     },
     {
@@ -60,7 +60,7 @@ const builds = [
             format: 'iife',
             target: 'es2022',
             outdir: 'dist/web',
-            entryPoints: existing({ server: 'src/language/main-browser.ts' }),
+            entryPoints: existing({ server: 'src/server/main-browser.ts' }),
         },
     },
 ];

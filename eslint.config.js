@@ -1,7 +1,8 @@
 import tseslint from 'typescript-eslint';
+import layers from './scripts/lint/eslint-layers.js';
 
 export default tseslint.config(
-    { ignores: ['out/**', 'dist/**', 'node_modules/**', 'src/language/generated/**', 'demo-output/**', 'test-output/**', 'bench-output/**'] },
+    { ignores: ['out/**', 'dist/**', 'node_modules/**', 'src/language/generated/**', 'demo-output/**', 'test-output/**', 'bench-output/**', 'release/**'] },
     ...tseslint.configs.recommended,
     {
         files: ['**/*.ts'],
@@ -10,5 +11,11 @@ export default tseslint.config(
             '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
             '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
         },
+    },
+    {
+        // The layers of src/ (scripts/lint/layers.js): imports go only downwards.
+        files: ['src/**/*.ts'],
+        plugins: { layers },
+        rules: { 'layers/layers': 'error' },
     },
 );

@@ -6,7 +6,7 @@ import { CODE_TABLE_END, CODE_TABLE_START, renderCodeTable } from '../src/langua
 import { isPlan } from '../src/language/generated/ast.js';
 import { createSuServices } from '../src/language/suplan-services.js';
 import { buildPlanModel } from '../src/model/build-model.js';
-import { collectFiles } from '../src/workspace/files.js';
+import { collectFiles } from '../src/files/discovery.js';
 import { buildWorkspace, readSources } from '../src/workspace/load.js';
 import { grammarKeywords, PLAN_GRAMMARS } from './grammar-keywords.js';
 

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { CSV_FORMULA_CELL, escapeFormula, XLSX_QUOTED_CELL } from './formula-escape.js';
+import { CSV_FORMULA_CELL, escapeFormula, XLSX_QUOTED_CELL } from '../text/formula-escape.js';
 import type { ImportIssue } from './issues.js';
 import { FIELD_HEADERS, FIELDS, type CatalogueEntry, type Field, type VariableEntry } from './model.js';
 import { encodeText, unencodableCharacters, type OutputEncoding } from './text-encoding.js';

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { fold } from '../language/diagnostics/suggest.js';
+import { fold } from '../text/suggest.js';
 import type { ColumnRef, ImportIssue } from './issues.js';
 import { CatalogueUsageError } from './messages.js';
 import { FIELD_HEADERS, FIELDS, type Field } from './model.js';

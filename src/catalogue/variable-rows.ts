@@ -1,6 +1,6 @@
-import { closest, didYouMean, fold } from '../language/diagnostics/suggest.js';
+import { closest, didYouMean, fold } from '../text/suggest.js';
 import { findHeaderRow, resolveColumns, type ColumnLayout, type ColumnMapping, type SheetRow } from './columns.js';
-import { unescapeFormula } from './formula-escape.js';
+import { unescapeFormula } from '../text/formula-escape.js';
 import { isPlanKeyword, isValidVariableId, toVariableId, uniqueId } from './ids.js';
 import type { ColumnRef, ImportIssue } from './issues.js';
 import type { LocalizedText } from './messages.js';

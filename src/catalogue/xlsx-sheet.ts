@@ -1,5 +1,5 @@
 import type { Cell, Workbook, Worksheet } from 'exceljs';
-import { fold } from '../language/diagnostics/suggest.js';
+import { fold } from '../text/suggest.js';
 import type { SheetRow } from './columns.js';
 import { CatalogueUsageError } from './messages.js';
 

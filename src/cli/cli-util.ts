@@ -5,7 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { CODES, helpFor, type Code, type Severity } from '../language/diagnostics/codes.js';
 import type { SuServices } from '../language/suplan-services.js';
 import type { SuDiagnosticData } from '../language/validators/common.js';
-import { CATALOGUE_EXTENSION, PLAN_EXTENSION, collectFiles, discoverCatalogues, findRepositoryRoot } from '../workspace/files.js';
+import { CATALOGUE_EXTENSION, PLAN_EXTENSION, collectFiles, discoverCatalogues, findRepositoryRoot } from '../files/discovery.js';
 import type { LoadedDocument } from '../workspace/load.js';
 import { compareDiagnostics, type CheckReport, type CliDiagnostic, type ToolInfo } from './formats/report.js';
 import { t, type CliLanguage, type TextKey } from './messages.js';

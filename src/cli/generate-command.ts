@@ -4,7 +4,7 @@ import { cliError, displayPath, loadWorkspace, makeReport, writeFileAtomic } fro
 import { formatText } from './formats/text.js';
 import { exitCodeFor } from './formats/report.js';
 import { LANGUAGES, t, type CliLanguage } from './messages.js';
-import { TARGETS, findTarget, type GenerateTarget } from './targets.js';
+import { TARGETS, findTarget, type GeneratorTarget } from '../generators/registry.js';
 
 export interface GenerateOptions {
     readonly target: string;
@@ -33,7 +33,7 @@ export function registerGenerateCommand(program: Command, language: CliLanguage)
 }
 
 /** The targets named in a comma list, in order and without repeats; unknown names are a usage error. */
-export function parseTargets(list: string, language: CliLanguage): GenerateTarget[] {
+export function parseTargets(list: string, language: CliLanguage): GeneratorTarget[] {
     const available = TARGETS.map(target => target.id).join(', ');
     const ids = [...new Set(list.split(',').map(id => id.trim()).filter(id => id !== ''))];
     if (ids.length === 0) throw cliError(language, 'noTarget', available);

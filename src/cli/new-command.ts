@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { starterVariable } from '../language/catalogue-starter.js';
-import { discoverCatalogues, findRepositoryRoot, PLAN_EXTENSION } from '../workspace/files.js';
+import { discoverCatalogues, findRepositoryRoot, PLAN_EXTENSION } from '../files/discovery.js';
 import { cliError, ioError, writeFileAtomic } from './cli-util.js';
 import { LANGUAGES, t, type CliLanguage } from './messages.js';
-import { fileNameFor, renderNewPlan, type StarterVariable } from './new-template.js';
+import { fileNameFor, renderNewPlan, type StarterVariable } from '../template/plan-template.js';
 
 export interface NewOptions {
     readonly title: string;

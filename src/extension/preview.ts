@@ -94,7 +94,7 @@ class PlanPreview implements vscode.Disposable {
                 uri: this.plan.toString(), target: 'markdown', language: messageLanguage(),
             });
             if (result.ok) {
-                this.lastGood = await renderMarkdown(result.content);
+                this.lastGood = await renderMarkdown(result.files[0]?.content ?? '');
             } else {
                 notice = this.lastGood ? `${result.message} ${t('previewStale')}` : result.message;
             }

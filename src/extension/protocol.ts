@@ -10,7 +10,7 @@ import {
 } from '../protocol/requests.js';
 
 /**
- * The language server's own requests (answered by src/language/lsp/su-requests.ts) as typed
+ * The language server's own requests (answered by src/server/requests.ts) as typed
  * request objects for the language client. Names and types come from src/protocol/requests.ts,
  * which imports nothing, so the client bundle pulls in none of the server.
  */

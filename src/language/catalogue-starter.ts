@@ -1,4 +1,4 @@
-import { TEMPLATE_NAMES, type StarterVariable } from '../cli/new-template.js';
+import { TEMPLATE_NAMES, type StarterVariable } from '../template/plan-template.js';
 import { isCodeListSet, isYesNoSet, type Catalogue, type CatalogueVariable } from './generated/ast.js';
 
 /**

@@ -1,4 +1,5 @@
-import { DEFAULT_MIN_CELL } from '../model/build-model.js';
+/** The minimum cell size of a plan that says none (`integritet { minsta cell … }`). */
+export const DEFAULT_MIN_CELL = 5;
 
 /**
  * Editor settings that change what a plan means when it leaves something unsaid. The language

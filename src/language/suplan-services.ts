@@ -6,13 +6,13 @@ import {
 import { SuCatGeneratedModule, SuPlanGeneratedModule, SuPlanGeneratedSharedModule } from './generated/module.js';
 import { CatalogueResolver } from './catalogue-resolver.js';
 import { MessageLocale } from './diagnostics/locale.js';
-import { SuDocumentFactory } from './su-document-factory.js';
+import { SuDocumentFactory } from './overrides/su-document-factory.js';
 import { SuConfigurationProvider } from './lsp/su-configuration.js';
 import { SuNodeKindProvider } from './lsp/su-node-kinds.js';
 import { SuWorkspaceSymbolProvider } from './lsp/su-workspace-symbols.js';
-import { SuWorkspaceManager } from './lsp/su-workspace-manager.js';
-import { SuDocumentBuilder } from './su-document-builder.js';
-import { SuIndexManager } from './su-index-manager.js';
+import { SuWorkspaceManager } from './overrides/su-workspace-manager.js';
+import { SuDocumentBuilder } from './overrides/su-document-builder.js';
+import { SuIndexManager } from './overrides/su-index-manager.js';
 import { PlanSettings } from './settings.js';
 import { createSuCatModule, type SuCatServices } from './sucat-module.js';
 import { registerSuCatChecks } from './sucat-validator.js';

@@ -46,6 +46,7 @@
  *
  * Variables, points, analyses and tables are referred to by their plan name (`använd bbic.kön` is `kön`).
  */
+import { DEFAULT_MIN_CELL } from '../language/settings.js';
 import {
     isAcceptance, isAggregateExpression, isAllSampling, isAnalyses, isAtOption, isBirthdaySampling, isCatalogueRef, isChange,
     isClassifyExpression, isClientGoals, isComparison_, isConcentration, isCrosstab, isDataSource, isDecimalsOption, isDecisionDecl,
@@ -59,7 +60,7 @@ import {
 import {
     allPoints, allVariables, conditionOf, definitionOf, firstSection, hasBackground, isOptional, isPerClientGoal, pointName, pointsOf,
     respondentsOf, sections, variableName,
-} from './plan-access.js';
+} from '../language/plan-access.js';
 import {
     MODEL_SCHEMA_VERSION,
     type AcceptedWarning, type AnalysisModel, type CatalogueRefModel, type CatalogueVariableModel, type CodeModel, type CompareOp,
@@ -68,7 +69,7 @@ import {
     type ReferenceTableModel, type Respondent, type Roles, type SamplingModel, type ScenarioModel, type Status, type TargetGroupModel,
     type TimeUnit, type TimeUnits, type ValueSetModel, type VariableModel,
 } from './plan-model.js';
-import { catalogueOf, catalogueValueSet, GOAL_REACHED, isCoded, localValueSet, valueSetOf } from './value-sets.js';
+import { catalogueOf, catalogueValueSet, GOAL_REACHED, isCoded, localValueSet, valueSetOf } from '../language/value-sets.js';
 
 export interface BuildModelOptions {
     /** The plan file as it should appear in the model, e.g. relative to the repository root. */
@@ -82,7 +83,7 @@ export interface BuildModelOptions {
 
 export const PURPOSES: readonly Purpose[] = ['kontroll', 'kvalitetssäkring', 'jämförelse', 'verksamhetsutveckling', 'lärande'];
 export const LEVELS: readonly Level[] = ['individ', 'verksamhet', 'nationell'];
-export const DEFAULT_MIN_CELL = 5;
+export { DEFAULT_MIN_CELL };
 
 const RESPONDENTS: readonly Respondent[] = ['barn', 'förälder', 'klient', 'anhörig', 'personal'];
 const TIME_UNITS: readonly TimeUnit[] = ['dag', 'vecka', 'månad', 'kvartal', 'år'];

@@ -5,16 +5,11 @@
  * The JSON Schema in `plan-model.schema.json` describes exactly this shape.
  */
 
+import type { Purpose, Level, Status, TimeUnit, TimeUnits, Respondent, ProcessStep, CompareOp, CodeModel, ValueSetModel } from '../language/plan-vocabulary.js';
+export type { Purpose, Level, Status, TimeUnit, TimeUnits, Respondent, ProcessStep, CompareOp, CodeModel, ValueSetModel, CodedValueSetModel } from '../language/plan-vocabulary.js';
+
 export const MODEL_SCHEMA_VERSION = 1;
 
-export type Purpose = 'kontroll' | 'kvalitetssäkring' | 'jämförelse' | 'verksamhetsutveckling' | 'lärande';
-export type Level = 'individ' | 'verksamhet' | 'nationell';
-export type Status = 'utkast' | 'fastställd';
-export type TimeUnit = 'dag' | 'vecka' | 'månad' | 'kvartal' | 'år';
-export type TimeUnits = 'dagar' | 'veckor' | 'månader' | 'år';
-export type Respondent = 'barn' | 'förälder' | 'klient' | 'anhörig' | 'personal';
-export type ProcessStep = 'aktualisering' | 'utredning' | 'insats' | 'uppföljning';
-export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
 /**
  * Built by `buildPlanModel` (build-model.ts). Every variable, point, table and analysis that a field
@@ -109,29 +104,6 @@ export interface PhaseModel {
     readonly label?: string;
     readonly length: number;
     readonly unit: TimeUnits;
-}
-
-export interface CodeModel {
-    readonly code: number;
-    readonly label: string;
-}
-
-/** What values a variable takes. Codes are what is stored and exported; labels are for display. */
-export type ValueSetModel =
-    | { readonly kind: 'date' }
-    | { readonly kind: 'text' }
-    | { readonly kind: 'count'; readonly min?: number; readonly max?: number }
-    | { readonly kind: 'number'; readonly min?: number; readonly max?: number; readonly unit?: string; readonly decimals?: number }
-    | { readonly kind: 'score'; readonly min?: number; readonly max?: number; readonly instrument?: string }
-    | CodedValueSetModel;
-
-export interface CodedValueSetModel {
-    /** yesno: 1 Ja, 2 Nej; choice: single choice; multi: multiple choice (one 0/1 column per code);
-     *  scale: ordinal; goal4/goal5: the built-in goal-attainment scales mål4 and gas5. */
-    readonly kind: 'yesno' | 'choice' | 'multi' | 'scale' | 'goal4' | 'goal5';
-    readonly codes: readonly CodeModel[];
-    /** The named value set it comes from (`värdemängder`), if any. */
-    readonly named?: string;
 }
 
 export interface NamedValueSetModel {

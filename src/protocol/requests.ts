@@ -7,7 +7,7 @@
  */
 
 // ---------------------------------------------------------------------------------------------
-// Editor generation (client → server): src/language/lsp/su-requests.ts answers,
+// Editor generation (client → server): src/server/requests.ts answers,
 // src/extension/protocol.ts asks.
 // ---------------------------------------------------------------------------------------------
 
@@ -17,11 +17,16 @@ export const TARGETS_REQUEST = 'suplan/targets';
 /** Generates a target for one plan from the server's current (validated) state. */
 export const GENERATE_REQUEST = 'suplan/generate';
 
-/** A target the editor can generate without the CLI (light, pure generators only). */
+/** A target the editor can generate without the CLI (light text generators of the registry in src/generators/registry.ts). */
 export interface EditorTarget {
     readonly id: string;
-    readonly extension: string;
     readonly description: { readonly sv: string; readonly en: string };
+}
+
+/** One generated text file, its path relative to the output folder. */
+export interface EditorFile {
+    readonly path: string;
+    readonly content: string;
 }
 
 export interface GenerateParams {
@@ -30,9 +35,9 @@ export interface GenerateParams {
     readonly language?: 'sv' | 'en';
 }
 
-/** Either the generated text, or why nothing was generated (in the requested language). */
+/** Either the generated files, or why nothing was generated (in the requested language). */
 export type GenerateResult =
-    | { readonly ok: true; readonly content: string; readonly extension: string }
+    | { readonly ok: true; readonly files: readonly EditorFile[] }
     | { readonly ok: false; readonly message: string };
 
 /**
@@ -51,7 +56,7 @@ export interface NewPlanCatalogue {
 
 // ---------------------------------------------------------------------------------------------
 // Workspace files for the web server (server → client): in VS Code for the Web the server runs
-// in a worker without a file system. src/language/main-browser.ts asks,
+// in a worker without a file system. src/server/main-browser.ts asks,
 // src/extension/web/workspace-files.ts answers from `vscode.workspace.fs`.
 // ---------------------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { importCatalogue } from '../../src/catalogue/catalogue-import.js';
 import { variableTable, variableTableCsv, variableTableCsvBytes, variableTableXlsx } from '../../src/catalogue/catalogue-export.js';
-import { unescapeFormula } from '../../src/catalogue/formula-escape.js';
+import { unescapeFormula } from '../../src/text/formula-escape.js';
 import type { CatalogueEntry, VariableEntry } from '../../src/catalogue/model.js';
 import { newWorkbook } from '../../src/catalogue/xlsx-sheet.js';
 import { SYNTHETIC } from './synthetic.js';

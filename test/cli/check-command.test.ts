@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createSuServices } from '../../src/language/suplan-services.js';
-import { collectFiles } from '../../src/workspace/files.js';
+import { collectFiles } from '../../src/files/discovery.js';
 import { buildWorkspace, readSources } from '../../src/workspace/load.js';
 import { expectedDiagnostics } from '../fixture-expectations.js';
 import { ensureBuilt, repoRoot, runCli, stackLines, tempDir } from './cli-helper.js';

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { TARGETS, findTarget } from '../../src/cli/targets.js';
+import { TARGETS, findTarget } from '../../src/generators/registry.js';
 import { parseTargets } from '../../src/cli/generate-command.js';
-import { renderNewPlan } from '../../src/cli/new-template.js';
+import { renderNewPlan } from '../../src/template/plan-template.js';
 import { ensureBuilt, repoRoot, runCli, stackLines, tempDir } from './cli-helper.js';
 
 beforeAll(() => ensureBuilt(), 300_000);
@@ -89,7 +89,7 @@ describe('target registry', () => {
     test('the json target writes the model as indented JSON named after the plan', async () => {
         const generate = await findTarget('json')!.load();
         const model = JSON.parse(JSON.stringify({ schemaVersion: 1, title: 'T' })) as Parameters<typeof generate>[0];
-        const files = await generate(model, { baseName: 'plan' });
+        const files = await generate(model, { baseName: 'plan', language: 'sv' });
         expect(files).toEqual([{ path: 'plan.json', content: JSON.stringify(model, null, 2) + '\n' }]);
     });
 });

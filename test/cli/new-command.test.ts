@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { fileNameFor, planString, renderNewPlan } from '../../src/cli/new-template.js';
+import { fileNameFor, planString, renderNewPlan } from '../../src/template/plan-template.js';
 import { ensureBuilt, repoRoot, runCli, stackLines, tempDir } from './cli-helper.js';
 
 interface JsonReport {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { renderPlanDocument } from '../../src/generators/markdown/plan-document.js';
-import { mdCell, mdCode, mdLineStart, mdText } from '../../src/generators/text/markdown-escape.js';
+import { mdCell, mdCode, mdLineStart, mdText } from '../../src/text/markdown-escape.js';
 import { isPlan } from '../../src/language/generated/ast.js';
 import { createSuServices } from '../../src/language/suplan-services.js';
 import { buildPlanModel } from '../../src/model/build-model.js';

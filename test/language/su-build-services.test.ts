@@ -7,10 +7,10 @@ import {
 import type { LangiumSharedServices } from 'langium/lsp';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { reflection } from '../../src/language/generated/ast.js';
-import { SuIndexManager } from '../../src/language/su-index-manager.js';
-import { SuDocumentBuilder } from '../../src/language/su-document-builder.js';
-import { hasLinkingErrors, SuLinker } from '../../src/language/su-linker.js';
-import { SuReferenceDescriptionProvider } from '../../src/language/su-reference-descriptions.js';
+import { SuIndexManager } from '../../src/language/overrides/su-index-manager.js';
+import { SuDocumentBuilder } from '../../src/language/overrides/su-document-builder.js';
+import { hasLinkingErrors, SuLinker } from '../../src/language/overrides/su-linker.js';
+import { SuReferenceDescriptionProvider } from '../../src/language/overrides/su-reference-descriptions.js';
 import { createSuServices, type SuServices } from '../../src/language/suplan-services.js';
 import { SuAstNodeDescriptionProvider } from '../../src/language/suplan-scope.js';
 import { VALUE_CHECKED_TYPES } from '../../src/language/validators/value-validator.js';

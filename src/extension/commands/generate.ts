@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { messageLanguage, t } from '../l10n.js';
-import { baseName, parentOf, planUri } from '../plan-uri.js';
+import { parentOf, planUri } from '../plan-uri.js';
 import { generateRequest, targetsRequest, type EditorTarget, type GenerateResult } from '../protocol.js';
 
 export const GENERATE_COMMAND = 'suplan.generate';
@@ -53,15 +53,21 @@ export async function generate(client: BaseLanguageClient, argument?: unknown): 
         : parentOf(plan);
     if (!folder) {
         // An unsaved plan outside any workspace: show the result instead of writing it.
-        const document = await vscode.workspace.openTextDocument({ content: result.content, language: picked.target.id });
-        await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside);
+        for (const file of result.files) {
+            const document = await vscode.workspace.openTextDocument({ content: file.content, language: picked.target.id });
+            await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside);
+        }
         return;
     }
     const output = vscode.Uri.joinPath(folder, OUTPUT_FOLDER);
-    const file = vscode.Uri.joinPath(output, baseName(plan).replace(/\.suplan$/, '') + result.extension);
-    await vscode.workspace.fs.createDirectory(output);
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(result.content));
+    const written = result.files.map(file => vscode.Uri.joinPath(output, file.path));
+    for (const [index, file] of result.files.entries()) {
+        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(written[index], '..'));
+        await vscode.workspace.fs.writeFile(written[index], new TextEncoder().encode(file.content));
+    }
+    const first = written[0];
+    if (!first) return;
     const open = t('open');
-    const choice = await vscode.window.showInformationMessage(t('generated', vscode.workspace.asRelativePath(file)), open);
-    if (choice === open) await vscode.window.showTextDocument(file, { viewColumn: vscode.ViewColumn.Beside });
+    const choice = await vscode.window.showInformationMessage(t('generated', vscode.workspace.asRelativePath(first)), open);
+    if (choice === open) await vscode.window.showTextDocument(first, { viewColumn: vscode.ViewColumn.Beside });
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { fileNameFor, renderNewPlan, type NewPlanOptions } from '../../cli/new-template.js';
+import { fileNameFor, renderNewPlan, type NewPlanOptions } from '../../template/plan-template.js';
 import { t } from '../l10n.js';
 import { exists, parentOf } from '../plan-uri.js';
 import { newPlanCataloguesRequest, type NewPlanCatalogue } from '../protocol.js';

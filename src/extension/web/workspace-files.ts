@@ -5,7 +5,7 @@ import { READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, STAT_REQUEST, type FileEntry
 /**
  * In VS Code for the Web the server runs in a worker without a file system. It asks the client
  * for the workspace's plans and catalogues through these requests (the server side is
- * src/language/main-browser.ts; names and types are in src/protocol/requests.ts), and the client
+ * src/server/main-browser.ts; names and types are in src/protocol/requests.ts), and the client
  * answers from `vscode.workspace.fs`, whatever file system the workspace lives on.
  */
 

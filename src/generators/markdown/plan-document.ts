@@ -6,7 +6,7 @@
 import type {
     AnalysisModel, CodeModel, CompareOp, ConditionModel, PlanModel, SamplingModel, ScenarioModel, ValueSetModel, VariableModel,
 } from '../../model/plan-model.js';
-import { mdCell, mdCode, mdLineStart, mdTable, mdText } from '../text/markdown-escape.js';
+import { mdCell, mdCode, mdLineStart, mdTable, mdText } from '../../text/markdown-escape.js';
 import { docTexts, type DocLanguage, type DocTexts } from './texts.js';
 
 export interface PlanDocumentOptions {

@@ -216,7 +216,8 @@ export type Code = keyof typeof CODES;
 
 export const ALL_CODES = Object.keys(CODES) as Code[];
 
-export type Language = 'sv' | 'en';
+export type { Language } from '../../text/language.js';
+import type { Language } from '../../text/language.js';
 
 /** Fill `{0}`, `{1}`, … with arguments; a missing argument becomes the empty string. */
 export function fill(template: string, args: readonly string[]): string {

@@ -2,7 +2,7 @@ import { CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocumen
 import type { DocumentSymbolProvider } from 'langium/lsp';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
-import { pointName, variableName } from '../../model/plan-access.js';
+import { pointName, variableName } from '../plan-access.js';
 import { symbolKindOf } from './su-node-kinds.js';
 
 /** The first token of a node as written (for a plan section, its keyword: `variabler`, `målgrupp` …). */

@@ -2,7 +2,7 @@ import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } 
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, TextEdit, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
 import { isPlan, isPlanVariable, isUseVariable, type Plan, type PlanVariable, type UseVariable } from '../generated/ast.js';
-import { allVariables, variableName } from '../../model/plan-access.js';
+import { allVariables, variableName } from '../plan-access.js';
 import type { FixData, SuDiagnosticData } from '../validators/common.js';
 
 /**

@@ -5,8 +5,8 @@ import {
 import {
     CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionList, type CompletionParams,
 } from 'vscode-languageserver';
-import type { CodeModel, Level, Purpose, Status } from '../../model/plan-model.js';
-import { catalogueValueSet, describeValueSet, isCoded, originalValueSet, valueSetOf } from '../../model/value-sets.js';
+import type { CodeModel, Level, Purpose, Status } from '../plan-vocabulary.js';
+import { catalogueValueSet, describeValueSet, isCoded, originalValueSet, valueSetOf } from '../value-sets.js';
 import {
     isAnalysis, isCatalogueVariable, isComparison, isDerivedVariable, isItem, isItemGroup, isLocalVariable, isMeasurementPoint,
     isNamedValueSet, isPlan, isReferenceTable, isShare, isUseVariable, CatalogueVariable, Comparison, RefinedValue, Share,

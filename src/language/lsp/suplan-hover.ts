@@ -4,9 +4,9 @@ import {
     isCatalogueVariable, isDerivedVariable, isItem, isItemGroup, isLocalVariable, isUseVariable,
     type CatalogueVariable, type PlanVariable, type UseVariable,
 } from '../generated/ast.js';
-import type { ValueSetModel } from '../../model/plan-model.js';
-import { pointName, pointsOf, variableName } from '../../model/plan-access.js';
-import { catalogueOf, catalogueValueSet, describeValueSet, isCoded, valueSetOf } from '../../model/value-sets.js';
+import type { ValueSetModel } from '../plan-vocabulary.js';
+import { pointName, pointsOf, variableName } from '../plan-access.js';
+import { catalogueOf, catalogueValueSet, describeValueSet, isCoded, valueSetOf } from '../value-sets.js';
 
 /** Escapes the characters Markdown gives a meaning to, so plan and catalogue text shows as written. */
 export function escapeMarkdown(text: string): string {

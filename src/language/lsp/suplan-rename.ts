@@ -6,7 +6,7 @@ import { ErrorCodes, ResponseError, TextEdit, type PrepareRenameParams, type Ran
 import type { Language } from '../diagnostics/codes.js';
 import type { MessageLocale } from '../diagnostics/locale.js';
 import * as ast from '../generated/ast.js';
-import { catalogueOf } from '../../model/value-sets.js';
+import { catalogueOf } from '../value-sets.js';
 import type { LangiumServices } from 'langium/lsp';
 import type { SuCatalogueServices, SuPlanServices } from '../suplan-module.js';
 import type { SuCatServices } from '../sucat-module.js';

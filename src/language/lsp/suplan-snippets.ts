@@ -1,5 +1,5 @@
-import { allPoints, allVariables, pointName, pointsOf, sections, variableName } from '../../model/plan-access.js';
-import { isCoded, isNumeric, valueSetOf } from '../../model/value-sets.js';
+import { allPoints, allVariables, pointName, pointsOf, sections, variableName } from '../plan-access.js';
+import { isCoded, isNumeric, valueSetOf } from '../value-sets.js';
 import { isAnalyses, isScenarios, type Plan, type PlanVariable } from '../generated/ast.js';
 
 /** A snippet offered by completion: label (what the user types), Swedish detail and documentation, LSP snippet text. */

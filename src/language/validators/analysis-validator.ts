@@ -3,9 +3,9 @@ import {
     isGroupOption, isPhaseMeans, isPhases, isRate, isScenarios, isShare, isTimeSeries,
     type Analysis, type AnalysisKind, type MeasurementPoint, type Plan, type PlanVariable, type VarRef,
 } from '../generated/ast.js';
-import { pointName, sections, variableName } from '../../model/plan-access.js';
-import { describeValueSet, isCoded, isNumeric } from '../../model/value-sets.js';
-import type { ValueSetModel } from '../../model/plan-model.js';
+import { pointName, sections, variableName } from '../plan-access.js';
+import { describeValueSet, isCoded, isNumeric } from '../value-sets.js';
+import type { ValueSetModel } from '../plan-vocabulary.js';
 import { analysedVariables, formatNumber, kindWord, yieldsShare } from './analysis-kinds.js';
 import { pointsOf, valueSetOf, type PlanValidator, type Report, type ValidationContext } from './common.js';
 

@@ -1,8 +1,8 @@
 import { AstUtils, type AstNode, type Properties, type ValidationAcceptor } from 'langium';
 import type { MeasurementPoint, Plan, PlanVariable, UseVariable } from '../generated/ast.js';
-import { pointsOf as computePointsOf } from '../../model/plan-access.js';
-import type { ValueSetModel } from '../../model/plan-model.js';
-import { originalValueSet as computeOriginalValueSet, valueSetOf as computeValueSetOf } from '../../model/value-sets.js';
+import { pointsOf as computePointsOf } from '../plan-access.js';
+import type { ValueSetModel } from '../plan-vocabulary.js';
+import { originalValueSet as computeOriginalValueSet, valueSetOf as computeValueSetOf } from '../value-sets.js';
 import type { CatalogueResolver } from '../catalogue-resolver.js';
 import type { Code } from '../diagnostics/codes.js';
 

@@ -3,8 +3,8 @@ import {
     type AggregateExpression, type ClassifyExpression, type DerivedVariable, type DifferenceExpression, type ItemGroup,
     type Plan, type VarRef,
 } from '../generated/ast.js';
-import { describeValueSet, isNumeric, localValueSet } from '../../model/value-sets.js';
-import { allVariables, variableName } from '../../model/plan-access.js';
+import { describeValueSet, isNumeric, localValueSet } from '../value-sets.js';
+import { allVariables, variableName } from '../plan-access.js';
 import { valueSetOf, type PlanValidator, type Report, type ValidationContext } from './common.js';
 
 /** A problem detail in both languages; the SU052 templates show {1} in Swedish and {2} in English. */

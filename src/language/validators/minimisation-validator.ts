@@ -3,7 +3,7 @@ import {
     isAnalyses, isDerivedVariable, isItemGroup, isLocalVariable, isReferenceData, isTextType, isUseVariable, isVarRef,
     type Plan, type PlanVariable,
 } from '../generated/ast.js';
-import { allVariables, conditionOf, isRegistered, variableName } from '../../model/plan-access.js';
+import { allVariables, conditionOf, isRegistered, variableName } from '../plan-access.js';
 import { forEachDescendant } from '../ast-walk.js';
 import type { PlanValidator, Report, ValidationContext } from './common.js';
 

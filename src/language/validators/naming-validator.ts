@@ -2,7 +2,7 @@ import {
     isAnalyses, isPhases, isReferenceData, isUseVariable, isValueSets,
     type Analysis, type MeasurementPoint, type NamedValueSet, type Phase, type Plan, type PlanVariable, type ReferenceTable,
 } from '../generated/ast.js';
-import { allPoints, allVariables, pointName, sections, variableName } from '../../model/plan-access.js';
+import { allPoints, allVariables, pointName, sections, variableName } from '../plan-access.js';
 import type { PlanValidator, Report, ValidationContext } from './common.js';
 
 /**

@@ -2,7 +2,7 @@ import {
     isBirthdaySampling, isDecisionDecl, isPeriodDecl, isPeriodSampling, isRevisionLog, isSampling, isTargetGroup,
     type BirthdaySampling, type PeriodDecl, type Plan, type TargetGroup,
 } from '../generated/ast.js';
-import { firstSection, sections } from '../../model/plan-access.js';
+import { firstSection, sections } from '../plan-access.js';
 import type { PlanValidator, Report, ValidationContext } from './common.js';
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;

@@ -2,9 +2,9 @@ import {
     isItemGroup, isLocalVariable, isPrivacy, isTextSet, isTextType, isUseVariable,
     type Plan, type PlanVariable, type Privacy,
 } from '../generated/ast.js';
-import { allVariables, isRegistered, sections, variableName } from '../../model/plan-access.js';
-import { isCoded } from '../../model/value-sets.js';
-import { fold } from '../diagnostics/suggest.js';
+import { allVariables, isRegistered, sections, variableName } from '../plan-access.js';
+import { isCoded } from '../value-sets.js';
+import { fold } from '../../text/suggest.js';
 import { valueSetOf, hasSyntaxErrors, type PlanValidator, type Report, type ValidationContext } from './common.js';
 
 /**

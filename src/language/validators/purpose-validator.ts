@@ -2,8 +2,8 @@ import {
     isDecisionDecl, isLevelDecl, isPurposeDecl, isStatusDecl,
     type LevelDecl, type Plan, type PurposeDecl, type StatusDecl,
 } from '../generated/ast.js';
-import type { Level, Purpose, Status } from '../../model/plan-model.js';
-import { firstSection } from '../../model/plan-access.js';
+import type { Level, Purpose, Status } from '../plan-vocabulary.js';
+import { firstSection } from '../plan-access.js';
 import type { PlanValidator, Report, ValidationContext } from './common.js';
 import { unknownWord } from './unknown-word.js';
 

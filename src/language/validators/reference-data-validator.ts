@@ -2,8 +2,8 @@ import {
     isAnalyses, isComparison_, isRate, isReferenceData,
     type Analysis, type Plan, type ReferenceRow, type ReferenceTable,
 } from '../generated/ast.js';
-import { sections, variableName } from '../../model/plan-access.js';
-import { describeValueSet, isCoded, isNumeric } from '../../model/value-sets.js';
+import { sections, variableName } from '../plan-access.js';
+import { describeValueSet, isCoded, isNumeric } from '../value-sets.js';
 import { valueSetOf, type PlanValidator, type Report, type ValidationContext } from './common.js';
 
 /**

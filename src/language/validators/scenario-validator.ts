@@ -1,5 +1,5 @@
 import { isAnalyses, isScenarios, type Plan, type Scenario } from '../generated/ast.js';
-import { sections } from '../../model/plan-access.js';
+import { sections } from '../plan-access.js';
 import { kindWord, yieldsSingleNumber } from './analysis-kinds.js';
 import type { PlanValidator, Report, ValidationContext } from './common.js';
 

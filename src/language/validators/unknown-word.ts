@@ -1,4 +1,4 @@
-import { closest, didYouMean } from '../diagnostics/suggest.js';
+import { closest, didYouMean } from '../../text/suggest.js';
 import type { FixData } from './common.js';
 
 /** What a diagnostic about an unknown word carries: its arguments and, when there is a near match, a quick fix. */

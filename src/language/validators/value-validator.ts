@@ -6,9 +6,9 @@ import {
     isUseVariable, isDerivedVariable,
     type CodeLabel, type Plan, type PlanVariable, type RefinedValue,
 } from '../generated/ast.js';
-import type { CodeModel, ValueSetModel } from '../../model/plan-model.js';
-import { describeValueSet, isCoded } from '../../model/value-sets.js';
-import { variableName } from '../../model/plan-access.js';
+import type { CodeModel, ValueSetModel } from '../plan-vocabulary.js';
+import { describeValueSet, isCoded } from '../value-sets.js';
+import { variableName } from '../plan-access.js';
 import { forEachDescendant } from '../ast-walk.js';
 import { originalValueSet, valueSetOf, type PlanValidator, type Report, type ValidationContext } from './common.js';
 

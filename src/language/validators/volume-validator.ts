@@ -3,9 +3,9 @@ import {
     isPeriodDecl, isPrivacy, isTargetGroup,
     type Analysis, type MeasurementPoint, type Plan, type PlanVariable, type VarRef,
 } from '../generated/ast.js';
-import type { TimeUnit } from '../../model/plan-model.js';
-import { allPoints, allVariables, firstSection, isPerClientGoal, isRegistered, respondentsOf, sections } from '../../model/plan-access.js';
-import { isCoded } from '../../model/value-sets.js';
+import type { TimeUnit } from '../plan-vocabulary.js';
+import { allPoints, allVariables, firstSection, isPerClientGoal, isRegistered, respondentsOf, sections } from '../plan-access.js';
+import { isCoded } from '../value-sets.js';
 import { formatNumber } from './analysis-kinds.js';
 import { pointsOf, valueSetOf, type PlanValidator, type Report, type ValidationContext } from './common.js';
 

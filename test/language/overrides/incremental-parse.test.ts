@@ -7,9 +7,9 @@ import type { LangiumServices } from 'langium/lsp';
 import { createServicesForGrammar } from 'langium/grammar';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
-import { tryIncrementalUpdate } from '../../src/language/incremental-parse.js';
-import { SuDocumentFactory } from '../../src/language/su-document-factory.js';
-import { createSuServices } from '../../src/language/suplan-services.js';
+import { tryIncrementalUpdate } from '../../../src/language/overrides/incremental-parse.js';
+import { SuDocumentFactory } from '../../../src/language/overrides/su-document-factory.js';
+import { createSuServices } from '../../../src/language/suplan-services.js';
 
 const services = createSuServices(EmptyFileSystem);
 

@@ -5,8 +5,8 @@ import {
     isGoalScaleType, isItem, isItemGroup, isLocalVariable, isMultiChoiceType, isNumberType, isScaleType, isScoreType,
     isTextType, isUseVariable, isValueSetRef, isYesNoType, isDerivedVariable,
     type CatalogueValueSet, type CatalogueVariable, type CodeLabel, type LocalType, type PlanVariable, type Range, type UseVariable,
-} from '../language/generated/ast.js';
-import type { CodeModel, CodedValueSetModel, ValueSetModel } from './plan-model.js';
+} from './generated/ast.js';
+import type { CodeModel, CodedValueSetModel, ValueSetModel } from './plan-vocabulary.js';
 
 export const YES_NO: readonly CodeModel[] = [{ code: 1, label: 'Ja' }, { code: 2, label: 'Nej' }];
 

@@ -3,8 +3,8 @@ import {
     isConditionOption, isBackgroundOption, isOptionalOption, isPerGoalOption, isDefinitionOption,
     isDerivedVariable, isLocalVariable, isUseVariable, isAggregateExpression, isDifferenceExpression,
     type Condition, type MeasurementPoint, type Plan, type PlanElement, type PlanVariable, type VariableOption,
-} from '../language/generated/ast.js';
-import { lastSegment } from '../language/suplan-naming.js';
+} from './generated/ast.js';
+import { lastSegment } from './suplan-naming.js';
 
 
 /** The name a plan variable is known by (`använd bbic.kön` → `kön`). */

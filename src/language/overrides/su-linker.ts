@@ -1,5 +1,5 @@
 import { Cancellation, DefaultLinker, interruptAndCheck, type LangiumDocument, type ReferenceInfo } from 'langium';
-import { forEachReference } from './ast-walk.js';
+import { forEachReference } from '../ast-walk.js';
 
 /** How many references the linker resolves between two cancellation checks. */
 const REFERENCES_PER_CHECK = 500;

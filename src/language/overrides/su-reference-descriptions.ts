@@ -1,7 +1,7 @@
 import {
     Cancellation, DefaultReferenceDescriptionProvider, interruptAndCheck, type LangiumDocument, type ReferenceDescription
 } from 'langium';
-import { forEachReference } from './ast-walk.js';
+import { forEachReference } from '../ast-walk.js';
 
 /**
  * Langium's reference descriptions from a plain walk instead of `streamAst` with an await per node.

@@ -5,12 +5,12 @@ import {
 import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ParseResult } from 'langium';
-import { Analysis, CatalogueVariable, MeasurementPoint, NamedValueSet, PlanVariable, ReferenceTable, isCatalogueRef, isPlan } from './generated/ast.js';
-import { CODES, messageFor, type Code } from './diagnostics/codes.js';
-import type { MessageLocale } from './diagnostics/locale.js';
-import { closest, didYouMean } from './diagnostics/suggest.js';
-import type { CatalogueResolver } from './catalogue-resolver.js';
-import type { SuDiagnosticData } from './validators/common.js';
+import { Analysis, CatalogueVariable, MeasurementPoint, NamedValueSet, PlanVariable, ReferenceTable, isCatalogueRef, isPlan } from '../generated/ast.js';
+import { CODES, messageFor, type Code } from '../diagnostics/codes.js';
+import type { MessageLocale } from '../diagnostics/locale.js';
+import { closest, didYouMean } from '../../text/suggest.js';
+import type { CatalogueResolver } from '../catalogue-resolver.js';
+import type { SuDiagnosticData } from '../validators/common.js';
 
 const UNRESOLVED_CODE: Record<string, Code> = {
     [CatalogueVariable.$type]: 'SU012',

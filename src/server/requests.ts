@@ -1,10 +1,11 @@
 import { DocumentState, URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
-import { isPlan } from '../generated/ast.js';
-import { buildPlanModel } from '../../model/build-model.js';
-import { renderPlanDocument } from '../../generators/markdown/plan-document.js';
-import type { SuServices } from '../suplan-services.js';
-import { starterVariable } from '../catalogue-starter.js';
+import { isPlan } from '../language/generated/ast.js';
+import { buildPlanModel } from '../model/build-model.js';
+import { editorTargets } from '../generators/registry.js';
+import { serverMessage } from './messages.js';
+import type { SuServices } from '../language/suplan-services.js';
+import { starterVariable } from '../language/catalogue-starter.js';
 import {
     GENERATE_REQUEST,
     NEW_PLAN_CATALOGUES_REQUEST,
@@ -13,21 +14,13 @@ import {
     type EditorTarget,
     type GenerateParams,
     type GenerateResult,
-} from '../../protocol/requests.js';
-
-/** The targets the editor offers; the request names and types are in src/protocol/requests.ts. */
-export const EDITOR_TARGETS: readonly EditorTarget[] = [
-    { id: 'markdown', extension: '.md', description: { sv: 'plandokument i Markdown', en: 'the plan document in Markdown' } },
-    { id: 'json', extension: '.json', description: { sv: 'planmodellen som JSON', en: 'the plan model as JSON' } },
-];
+} from '../protocol/requests.js';
 
 /** Generates `target` for the plan at `uri` from the server's current (validated) state. */
 export async function generateForEditor(services: SuServices, params: GenerateParams): Promise<GenerateResult> {
     const language = params.language ?? 'sv';
-    const target = EDITOR_TARGETS.find(t => t.id === params.target);
-    if (!target) {
-        return { ok: false, message: language === 'sv' ? `Okänt mål: ${params.target}` : `Unknown target: ${params.target}` };
-    }
+    const target = editorTargets().find(t => t.id === params.target);
+    if (!target) return { ok: false, message: serverMessage(language, 'unknownTarget', params.target) };
     const uri = URI.parse(params.uri);
     const workspace = services.shared.workspace;
     await workspace.WorkspaceManager.ready;
@@ -36,24 +29,23 @@ export async function generateForEditor(services: SuServices, params: GeneratePa
         await workspace.DocumentBuilder.build([document], { validation: true });
     }
     const root = document.parseResult.value;
-    if (!isPlan(root)) {
-        return { ok: false, message: language === 'sv' ? 'Filen är ingen plan.' : 'The file is not a plan.' };
-    }
+    if (!isPlan(root)) return { ok: false, message: serverMessage(language, 'notAPlan') };
     const errors = (document.diagnostics ?? []).filter(d => d.severity === 1).length;
-    if (errors > 0) {
-        return {
-            ok: false,
-            message: language === 'sv'
-                ? `Planen har ${errors} fel. Rätta dem (se Problem) och försök igen.`
-                : `The plan has ${errors} error(s). Fix them (see Problems) and try again.`,
-        };
-    }
+    if (errors > 0) return { ok: false, message: serverMessage(language, 'planHasErrors', errors) };
     const source = uri.path.split('/').pop() ?? uri.path;
+    const baseName = source.replace(/\.suplan$/, '');
     const model = buildPlanModel(root, { source, catalogues: services.suplan.catalogue.CatalogueResolver });
-    const content = target.id === 'json'
-        ? JSON.stringify(model, null, 2) + '\n'
-        : renderPlanDocument(model, { language });
-    return { ok: true, content, extension: target.extension };
+    const generate = await target.load();
+    const files = (await generate(model, { baseName, language })).map(file => ({
+        path: file.path,
+        content: typeof file.content === 'string' ? file.content : new TextDecoder().decode(file.content),
+    }));
+    return { ok: true, files };
+}
+
+/** The targets the editor offers, as the client sees them. */
+function editorTargetList(): EditorTarget[] {
+    return editorTargets().map(target => ({ id: target.id, description: target.description }));
 }
 
 /**
@@ -76,7 +68,7 @@ export async function newPlanCatalogues(services: SuServices): Promise<NewPlanCa
 
 /** Registers the editor's own requests: the targets it offers, generation for preview/"Generera…", catalogues for "Ny plan". */
 export function registerSuRequests(connection: Connection, services: SuServices): void {
-    connection.onRequest(TARGETS_REQUEST, () => EDITOR_TARGETS);
+    connection.onRequest(TARGETS_REQUEST, editorTargetList);
     connection.onRequest(GENERATE_REQUEST, (params: GenerateParams) => generateForEditor(services, params));
     connection.onRequest(NEW_PLAN_CATALOGUES_REQUEST, () => newPlanCatalogues(services));
 }

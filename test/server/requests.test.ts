@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { starterVariable } from '../../../src/language/catalogue-starter.js';
-import { newPlanCatalogues } from '../../../src/language/lsp/su-requests.js';
-import { isCatalogue } from '../../../src/language/generated/ast.js';
-import { LspWorkspace } from './lsp-test-helper.js';
+import { starterVariable } from '../../src/language/catalogue-starter.js';
+import { newPlanCatalogues } from '../../src/server/requests.js';
+import { isCatalogue } from '../../src/language/generated/ast.js';
+import { LspWorkspace } from '../language/lsp/lsp-test-helper.js';
 
 const example = (name: string): { file: string; text: string } => ({ file: `/ws/${name}`, text: readFileSync(`examples/catalogues/${name}`, 'utf8') });
 

@@ -1,8 +1,8 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createSuServices } from './suplan-services.js';
-import { registerSuRequests } from './lsp/su-requests.js';
+import { createSuServices } from '../language/suplan-services.js';
+import { registerSuRequests } from './requests.js';
 
 /**
  * The language server for `*.suplan` and `*.sucat` over stdio or IPC (whatever the client

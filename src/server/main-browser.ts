@@ -2,8 +2,8 @@ import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, type Connection } from 'vscode-languageserver/browser';
 import { READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, STAT_REQUEST, type FileEntry, type FileParams } from '../protocol/requests.js';
-import { registerSuRequests } from './lsp/su-requests.js';
-import { createSuServices } from './suplan-services.js';
+import { registerSuRequests } from './requests.js';
+import { createSuServices } from '../language/suplan-services.js';
 
 /**
  * The language server in a web worker (VS Code for the Web; bundled to dist/web/server.js). The

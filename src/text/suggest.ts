@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import type { Language } from './codes.js';
+import type { Language } from './language.js';
 
 /** Lower case without diacritics: `Kvalitetssäkring` → `kvalitetssakring`. */
 export function fold(text: string): string {

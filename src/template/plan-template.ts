@@ -1,4 +1,4 @@
-import { fold } from '../language/diagnostics/suggest.js';
+import { fold } from '../text/suggest.js';
 
 /**
  * The skeleton `suplan new` writes: a complete plan in Swedish, with a comment on each section,

@@ -1,0 +1,36 @@
+import type { PlanModel } from '../model/plan-model.js';
+
+/** One file a target produces, relative to the output folder. */
+export interface GeneratedFile {
+    readonly path: string;
+    readonly content: string | Uint8Array;
+}
+
+export interface TargetContext {
+    /** The plan file's name without `.suplan`: the stem of every output file. */
+    readonly baseName: string;
+    /** The language of generated documents (`--lang`). */
+    readonly language: 'sv' | 'en';
+}
+
+/** A generator: a pure function from the plan model to the files of one target. */
+export type Generate = (model: PlanModel, context: TargetContext) => GeneratedFile[] | Promise<GeneratedFile[]>;
+
+/**
+ * A generator target of `suplan generate --target` and the editor's "Generera…". Each target
+ * folder exports one of these from its `target.ts`; `registry.ts` lists them.
+ */
+export interface GeneratorTarget {
+    readonly id: string;
+    readonly description: { readonly sv: string; readonly en: string };
+    /** Text targets produce strings; bytes targets (xlsx, pdf) produce `Uint8Array`s. */
+    readonly output: 'text' | 'bytes';
+    /**
+     * Whether the editor's "Generera…" offers the target from the language server. Only light text
+     * targets: what `load` imports is bundled into the server, which must stay small; heavy or
+     * binary targets run through the CLI.
+     */
+    readonly editor: boolean;
+    /** Imports the generator when the target is asked for, so heavy dependencies never slow other commands. */
+    load(): Promise<Generate>;
+}
