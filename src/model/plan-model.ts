@@ -2,59 +2,90 @@
  * The plan model: plain, typed, JSON-serialisable objects built from a checked plan, with the
  * catalogue resolved and refinements expanded. Every generator and the analysis engine read
  * only this model, never the AST. Field names are English; texts are the plan's own (Swedish).
- * The JSON Schema in `plan-model.schema.json` describes exactly this shape.
+ *
+ * These types are the single source of the model's JSON Schema: `npm run schema`
+ * (scripts/plan-model-schema.js) generates `plan-model.schema.json` from them, and a test fails
+ * when the committed schema differs from a fresh one. JSDoc comments become the schema's
+ * descriptions; the tags `@asType integer`, `@minimum`, `@maximum`, `@pattern`, `@minItems` and
+ * `@uniqueItems` become its constraints. Objects allow no other properties.
  */
 
-import type { Purpose, Level, Status, TimeUnit, TimeUnits, Respondent, ProcessStep, CompareOp, CodeModel, ValueSetModel } from '../language/plan-vocabulary.js';
-export type { Purpose, Level, Status, TimeUnit, TimeUnits, Respondent, ProcessStep, CompareOp, CodeModel, ValueSetModel, CodedValueSetModel } from '../language/plan-vocabulary.js';
+import type { Purpose, Level, Status, TimeUnit, TimeUnits, Respondent, ProcessStep, CompareOp, CodeModel, Integer, ValueSetModel } from '../language/plan-vocabulary.js';
+export type { Purpose, Level, Status, TimeUnit, TimeUnits, Respondent, ProcessStep, CompareOp, CodeModel, Integer, ValueSetModel, CodedValueSetModel } from '../language/plan-vocabulary.js';
 
 export const MODEL_SCHEMA_VERSION = 1;
 
+/**
+ * A date written YYYY-MM-DD.
+ * @pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$
+ */
+export type IsoDate = string;
 
 /**
- * Built by `buildPlanModel` (build-model.ts). Every variable, point, table and analysis that a field
- * names is in the same model: a reference that did not resolve is left out, never kept dangling.
+ * The plan model that `suplan generate --target json` writes: a follow-up plan (uppföljningsplan)
+ * with its catalogue resolved and refinements expanded. Field names are English; texts are the
+ * plan's own. Every variable, point, table and analysis that a field names is in the same model: a
+ * reference that did not resolve is left out, never kept dangling. Built by `buildPlanModel`.
+ * @title SU-plan plan model
  */
 export interface PlanModel {
+    /** The version of this model's shape; a change that breaks readers raises it. */
     readonly schemaVersion: typeof MODEL_SCHEMA_VERSION;
     /** The plan file, relative to the repository root when known. */
     readonly source: string;
+    /** The plan's title (`plan "…"`). */
     readonly title: string;
     readonly governance: Governance;
+    /** `syfte`: left out unless the plan states one of the five purposes. */
     readonly purpose?: Purpose;
+    /** `fråga`: the question the follow-up answers. */
     readonly question?: string;
+    /** `nivå`: individ, verksamhet (the default) or nationell. */
     readonly level: Level;
+    /** `katalog … version …`: the catalogue versions the plan pins. */
     readonly catalogues: readonly CatalogueRefModel[];
+    /** `datakälla`: where the data comes from (e.g. the case-management system, a form). */
     readonly dataSource?: { readonly kind: string; readonly description?: string };
     readonly roles: Roles;
     readonly targetGroup: TargetGroupModel;
     readonly sampling?: SamplingModel;
     readonly period?: PeriodModel;
-    readonly clientGoals?: { readonly max: number; readonly description?: string };
+    /** `klientmål`: at most how many goals each client has. */
+    readonly clientGoals?: { readonly max: Integer; readonly description?: string };
     readonly measurementPoints: readonly MeasurementPointModel[];
+    /** `faser`: the phases of a single-case design, in order. */
     readonly phases: readonly PhaseModel[];
+    /** `värdemängder`: value sets defined once and used by many questions. */
     readonly valueSets: readonly NamedValueSetModel[];
     /**
      * Every variable in declaration order. A question group contributes its items (origin `item`,
      * `group` set) followed by its index (origin `derived`) when the group has `index summa|medel`.
      */
     readonly variables: readonly VariableModel[];
+    /** `referensdata`: data that does not come from the form (populations, target scores). */
     readonly referenceTables: readonly ReferenceTableModel[];
     readonly extract?: ExtractModel;
     readonly analyses: readonly AnalysisModel[];
     readonly scenarios: readonly ScenarioModel[];
     readonly privacy: PrivacyModel;
+    /** `acceptera`: warnings the team has considered, with their reasons. */
     readonly acceptedWarnings: readonly AcceptedWarning[];
 }
 
+/** Version, status, decision, revision log and feedback of the plan. */
 export interface Governance {
     readonly version?: string;
+    /** utkast (the default) or fastställd. */
     readonly status: Status;
-    readonly decision?: { readonly by: string; readonly date?: string; readonly caseNumber?: string };
-    readonly revisions: ReadonlyArray<{ readonly version: string; readonly date: string; readonly text: string }>;
+    /** `beslut "…" datum … diarienummer "…"`: who decided, when, under which case number. */
+    readonly decision?: { readonly by: string; readonly date?: IsoDate; readonly caseNumber?: string };
+    /** `ändringslogg`: version, date and text of each revision. */
+    readonly revisions: ReadonlyArray<{ readonly version: string; readonly date: IsoDate; readonly text: string }>;
+    /** `återkoppling "…" till "…"`: when results are fed back, and to whom. */
     readonly feedback?: { readonly when: string; readonly to?: string };
 }
 
+/** A pinned catalogue version. */
 export interface CatalogueRefModel {
     readonly name: string;
     readonly version: string;
@@ -62,6 +93,7 @@ export interface CatalogueRefModel {
     readonly title?: string;
 }
 
+/** `roller`: who gives the mandate, registers, compiles and analyses. */
 export interface Roles {
     readonly mandate?: string;
     readonly registers?: string;
@@ -69,43 +101,51 @@ export interface Roles {
     readonly analyses?: string;
 }
 
+/** `målgrupp`: who is included and excluded, the age range and the expected volume. */
 export interface TargetGroupModel {
     readonly include: readonly string[];
     readonly exclude: readonly string[];
     readonly age?: { readonly min: number; readonly max: number };
-    readonly expected?: { readonly count: number; readonly per: TimeUnit };
+    /** `förväntat antal N per år`: expected clients per time unit. */
+    readonly expected?: { readonly count: Integer; readonly per: TimeUnit };
 }
 
+/** `urval`: all clients, those born on given days, those in even or odd weeks, or all in the period. */
 export type SamplingModel =
     | { readonly method: 'alla' }
     | { readonly method: 'födelsedagar'; readonly days: readonly number[] }
     | { readonly method: 'jämna veckor' | 'udda veckor' }
     | { readonly method: 'hela perioden' };
 
+/** `period`: first and last day of the follow-up. */
 export interface PeriodModel {
-    readonly start: string;
-    readonly end: string;
+    readonly start: IsoDate;
+    readonly end: IsoDate;
     /** The same period repeated every year from `from` to `to` (e.g. one quarter a year). */
     readonly repeatYears?: { readonly from: number; readonly to: number };
 }
 
+/** A measurement point (`mätpunkter`): before, during (possibly repeated), after, follow-up. */
 export interface MeasurementPointModel {
+    /** The `som` name, or the kind. */
     readonly id: string;
     readonly kind: 'före' | 'under' | 'efter' | 'uppföljning';
     readonly label?: string;
     /** For repeated points (`under varje vecka`). */
     readonly every?: TimeUnit;
     /** For follow-ups (`uppföljning 6 månader`). */
-    readonly offset?: { readonly amount: number; readonly unit: TimeUnits };
+    readonly offset?: { readonly amount: Integer; readonly unit: TimeUnits };
 }
 
+/** A phase of a single-case design (`faser baslinje 2 veckor, …`). */
 export interface PhaseModel {
     readonly id: string;
     readonly label?: string;
-    readonly length: number;
+    readonly length: Integer;
     readonly unit: TimeUnits;
 }
 
+/** A named value set (`värdemängder`); `ordinal` when its codes are ordered. */
 export interface NamedValueSetModel {
     readonly id: string;
     readonly label?: string;
@@ -113,6 +153,7 @@ export interface NamedValueSetModel {
     readonly codes: readonly CodeModel[];
 }
 
+/** A catalogue variable as the pinned catalogue version defines it. */
 export interface CatalogueVariableModel {
     readonly catalogue: string;
     readonly version: string;
@@ -124,25 +165,40 @@ export interface CatalogueVariableModel {
     readonly valueSet: ValueSetModel;
 }
 
+/** A detailed value and the catalogue code it maps back to. */
 export interface RefinedCodeModel extends CodeModel {
     /** The catalogue code this detailed value maps back to. */
-    readonly original: number;
+    readonly original: Integer;
     readonly originalLabel: string;
 }
 
+/** A condition (`när`, `bland`, `för`): all parts must hold (`och`). */
 export interface ConditionModel {
-    /** All parts must hold (`och`). */
+    /**
+     * All parts must hold (`och`): a comparison with a number, or membership of a code list (`i`).
+     * @minItems 1
+     */
     readonly parts: ReadonlyArray<
         | { readonly variable: string; readonly op: CompareOp; readonly value: number }
-        | { readonly variable: string; readonly codes: readonly number[] }
+        | {
+            readonly variable: string;
+            /** @minItems 1 */
+            readonly codes: readonly Integer[];
+        }
     >;
 }
 
+/** How a derived variable is computed: classes of a number, a sum or mean of items, a difference between points. */
 export type DerivationModel =
-    | { readonly kind: 'classify'; readonly source: string; readonly classes: ReadonlyArray<{ readonly code: number; readonly label: string; readonly min: number; readonly max: number }> }
-    | { readonly kind: 'sum' | 'mean'; readonly items: readonly string[] }
+    | { readonly kind: 'classify'; readonly source: string; readonly classes: ReadonlyArray<{ readonly code: Integer; readonly label: string; readonly min: number; readonly max: number }> }
+    | {
+        readonly kind: 'sum' | 'mean';
+        /** @minItems 1 */
+        readonly items: readonly string[];
+    }
     | { readonly kind: 'difference'; readonly source: string; readonly from: string; readonly to: string };
 
+/** A variable of the plan: asked (catalogue, local, item) or computed (derived). */
 export interface VariableModel {
     readonly id: string;
     readonly label: string;
@@ -170,15 +226,17 @@ export interface VariableModel {
     readonly justification?: string;
 }
 
+/** A reference table (`referensdata`): values per code of a variable or per question. */
 export interface ReferenceTableModel {
     readonly id: string;
     readonly label: string;
     readonly source?: string;
     /** Keyed by the codes of a variable (`per stadsdel`, integer row keys) or by variable ids (`per fråga`, string row keys). */
     readonly key: { readonly kind: 'codes'; readonly variable: string } | { readonly kind: 'variables' };
-    readonly rows: ReadonlyArray<{ readonly key: number | string; readonly value: number }>;
+    readonly rows: ReadonlyArray<{ readonly key: Integer | string; readonly value: number }>;
 }
 
+/** `uttag`: which column of an extract from the case-management system holds which variable, and which local codes mean which code. */
 export interface ExtractModel {
     readonly system: string;
     readonly file?: string;
@@ -187,14 +245,16 @@ export interface ExtractModel {
         readonly column: string;
         readonly variable: string;
         readonly point?: string;
-        readonly codes: ReadonlyArray<{ readonly source: string; readonly code: number }>;
+        readonly codes: ReadonlyArray<{ readonly source: string; readonly code: Integer }>;
     }>;
 }
 
+/** frekvens, korstabell, beskriv, förändring, andel, måluppfyllelse, tidsserie, fasmedel, takt, jämför, koncentration. */
 export type AnalysisKind =
     | 'frequency' | 'crosstab' | 'describe' | 'change' | 'share' | 'goalAttainment'
     | 'timeSeries' | 'phaseMeans' | 'rate' | 'compare' | 'concentration';
 
+/** An analysis (`analyser`), referred to by its id from scenario rules. */
 export interface AnalysisModel {
     readonly id: string;
     readonly title?: string;
@@ -209,8 +269,9 @@ export interface AnalysisModel {
     /**
      * share: the codes that count, or a comparison; goalAttainment: the codes that mean "reached"
      * (as given with `nått`, else the built-in scale's: mål4 → 1, gas5 → 3, 4, 5).
+     * @minItems 1
      */
-    readonly codes?: readonly number[];
+    readonly codes?: readonly Integer[];
     readonly op?: CompareOp;
     readonly value?: number;
     /** share: the target in percent. */
@@ -220,7 +281,7 @@ export interface AnalysisModel {
     /** timeSeries, phaseMeans: the date variable that places each record in time (default: the registration date). */
     readonly dateVariable?: string;
     /** rate: per how many, of which population table, counting records that meet a condition. */
-    readonly per?: number;
+    readonly per?: Integer;
     readonly population?: string;
     readonly condition?: ConditionModel;
     /** compare: the grouping variable and the target (a number or a reference table). */
@@ -236,16 +297,25 @@ export interface AnalysisModel {
     /** Only records meeting this condition (`bland`). */
     readonly filter?: ConditionModel;
     /** Decimals for means and differences; percentages always use one unless given. */
-    readonly decimals?: number;
+    readonly decimals?: Integer;
 }
 
+/** A scenario (A–E) with its decision rule or, when judged by people at review, none; and its next step. */
 export interface ScenarioModel {
+    /**
+     * @minItems 1
+     * @uniqueItems true
+     */
     readonly letters: readonly ('A' | 'B' | 'C' | 'D' | 'E')[];
-    /** Decision rule: all parts must hold. Absent when the scenario is judged by people at review. */
+    /**
+     * Decision rule: all parts must hold. Absent when the scenario is judged by people at review.
+     * @minItems 1
+     */
     readonly rule?: ReadonlyArray<{ readonly analysis: string; readonly op: CompareOp; readonly value: number; readonly percent: boolean }>;
     readonly nextStep?: string;
 }
 
+/** `integritet`: small-cell suppression, legal basis, storage, controller, retention, impact assessment. */
 export interface PrivacyModel {
     /** Cells with 1..minCell-1 persons are suppressed; default 5. */
     readonly minCell: number;
@@ -257,6 +327,7 @@ export interface PrivacyModel {
     readonly pseudonymisation?: string;
 }
 
+/** `acceptera SU031 för x "…"`: a considered warning, optionally for one subject, with the reason. */
 export interface AcceptedWarning {
     readonly code: string;
     readonly subject?: string;

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The published JSON Schema (draft 2020-12) of the plan model. The file sits next to this module
+ * The published JSON Schema (draft 2020-12) of the plan model, generated from the types in
+ * plan-model.ts by `npm run schema` (never edited by hand). The file sits next to this module
  * both in src/ (tests) and in out/ (tsc copies it, since tsconfig includes src/**\/*.json).
  */
 export const planModelSchemaPath: string = fileURLToPath(new URL('./plan-model.schema.json', import.meta.url));

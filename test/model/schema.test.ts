@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
@@ -10,6 +10,7 @@ import { buildPlanModel } from '../../src/model/build-model.js';
 import type { ConditionModel, PlanModel } from '../../src/model/plan-model.js';
 import { planModelSchema, planModelSchemaId, planModelSchemaPath } from '../../src/model/schema.js';
 import { buildWorkspace, readSources } from '../../src/workspace/load.js';
+import { generatePlanModelSchemaText } from '../../scripts/plan-model-schema.js';
 import { grammarKeywords, PLAN_GRAMMARS } from '../grammar-keywords.js';
 import { BROKEN_PLAN, buildModels, loadPlans, modelOf, FULL_PLAN, MINIMAL_PLAN, SAMPLING_PLANS } from './model-fixtures.js';
 
@@ -140,6 +141,22 @@ describe('plan model JSON Schema', () => {
         expect(planModelSchemaId).toMatch(/plan-model\.schema\.json$/);
         expect(path.basename(planModelSchemaPath)).toBe('plan-model.schema.json');
         expect(existsSync(planModelSchemaPath)).toBe(true);
+    });
+
+    test('the committed schema is the one generated from the TypeScript model types (run npm run schema after changing them)', () => {
+        const committed = readFileSync(planModelSchemaPath, 'utf8');
+        expect(generatePlanModelSchemaText()).toBe(committed);
+    });
+
+    test('the generated schema keeps its id, title, descriptions from the JSDoc, and the constraints from JSDoc tags', () => {
+        expect(planModelSchema['title']).toBe('SU-plan plan model');
+        expect(String(planModelSchema['description'])).toMatch(/suplan generate --target json/);
+        expect(planModelSchema['additionalProperties']).toBe(false);
+        const defs = planModelSchema['$defs'] as Record<string, Record<string, unknown>>;
+        expect(defs['IsoDate']).toMatchObject({ type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
+        expect(defs['Integer']).toMatchObject({ type: 'integer' });
+        expect(defs['AnalysisModel']['description']).toMatch(/scenario rules/);
+        expect(JSON.stringify(planModelSchema)).not.toContain('#/definitions/');
     });
 
     test('every model built in the model tests validates', () => {
