@@ -7,6 +7,7 @@ import {
     type CatalogueValueSet, type CatalogueVariable, type CodeLabel, type LocalType, type PlanVariable, type Range, type UseVariable,
 } from './generated/ast.js';
 import type { CodeModel, CodedValueSetModel, ValueSetModel } from './plan-vocabulary.js';
+import type { Bilingual } from '../text/messages.js';
 
 export const YES_NO: readonly CodeModel[] = [{ code: 1, label: 'Ja' }, { code: 2, label: 'Nej' }];
 
@@ -161,16 +162,18 @@ export function isNumeric(set: ValueSetModel | undefined): boolean {
     return !!set && ['count', 'number', 'score', 'scale', 'goal5'].includes(set.kind);
 }
 
+const VALUE_SET_NAMES: Readonly<Record<ValueSetModel['kind'], Bilingual>> = {
+    date: { sv: 'ett datum', en: 'a date' }, text: { sv: 'fritext', en: 'free text' }, count: { sv: 'ett antal', en: 'a count' },
+    number: { sv: 'ett tal', en: 'a number' }, score: { sv: 'en poäng', en: 'a score' }, yesno: { sv: 'ja/nej', en: 'yes/no' },
+    choice: { sv: 'en kodlista', en: 'a code list' }, multi: { sv: 'flerval', en: 'multiple choice' },
+    scale: { sv: 'en ordinalskala', en: 'an ordinal scale' },
+    goal4: { sv: 'måluppfyllelse (mål4)', en: 'goal attainment (mål4)' }, goal5: { sv: 'måluppfyllelse (gas5)', en: 'goal attainment (gas5)' },
+};
+const UNKNOWN_VALUE_SET: Bilingual = { sv: 'okänd', en: 'unknown' };
+
 /** A short description for messages: "ja/nej", "en kodlista", "ett antal", … */
 export function describeValueSet(set: ValueSetModel | undefined, language: 'sv' | 'en'): string {
-    const names: Record<ValueSetModel['kind'], [string, string]> = {
-        date: ['ett datum', 'a date'], text: ['fritext', 'free text'], count: ['ett antal', 'a count'],
-        number: ['ett tal', 'a number'], score: ['en poäng', 'a score'], yesno: ['ja/nej', 'yes/no'],
-        choice: ['en kodlista', 'a code list'], multi: ['flerval', 'multiple choice'], scale: ['en ordinalskala', 'an ordinal scale'],
-        goal4: ['måluppfyllelse (mål4)', 'goal attainment (mål4)'], goal5: ['måluppfyllelse (gas5)', 'goal attainment (gas5)'],
-    };
-    if (!set) return language === 'sv' ? 'okänd' : 'unknown';
-    return names[set.kind][language === 'sv' ? 0 : 1];
+    return (set ? VALUE_SET_NAMES[set.kind] : UNKNOWN_VALUE_SET)[language];
 }
 
 /** The catalogue (name and version) a catalogue variable belongs to. */

@@ -1,5 +1,11 @@
 import { distance } from 'fastest-levenshtein';
 import type { Language } from './language.js';
+import { messageTable } from './messages.js';
+
+const say = messageTable({
+    didYouMean: { sv: ' Menade du {0}?', en: ' Did you mean {0}?' },
+    or: { sv: ' eller ', en: ' or ' },
+});
 
 /** Lower case without diacritics: `Kvalitetssäkring` → `kvalitetssakring`. */
 export function fold(text: string): string {
@@ -31,6 +37,5 @@ export function closest(wanted: string, candidates: Iterable<string>, max = 3): 
 /** ` Menade du "x"?` / ` Did you mean "x"?`, or the empty string. */
 export function didYouMean(language: Language, suggestions: readonly string[]): string {
     if (suggestions.length === 0) return '';
-    const list = suggestions.map(s => `"${s}"`).join(language === 'sv' ? ' eller ' : ' or ');
-    return language === 'sv' ? ` Menade du ${list}?` : ` Did you mean ${list}?`;
+    return say(language, 'didYouMean', suggestions.map(s => `"${s}"`).join(say(language, 'or')));
 }

@@ -6,6 +6,7 @@
 import type {
     AnalysisModel, CodeModel, CompareOp, ConditionModel, PlanModel, SamplingModel, ScenarioModel, ValueSetModel, VariableModel,
 } from '../../model/plan-model.js';
+import { formatDecimal } from '../../text/numbers.js';
 import { mdCell, mdCode, mdLineStart, mdTable, mdText } from '../../text/markdown-escape.js';
 import { docTexts, type DocLanguage, type DocTexts } from './texts.js';
 
@@ -18,8 +19,7 @@ const SCENARIO_LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;
 
 /** A number with a decimal comma in Swedish, a decimal point in English; never exponent notation. */
 export function formatNumber(value: number, language: DocLanguage = 'sv'): string {
-    const text = Number.isInteger(value) ? value.toFixed(0) : String(value);
-    return language === 'sv' ? text.replace('.', ',') : text;
+    return formatDecimal(value, language);
 }
 
 function codesOf(valueSet: ValueSetModel): readonly CodeModel[] | undefined {

@@ -2,6 +2,13 @@ import type { AstNode, DiagnosticInfo, ValidationAcceptor } from 'langium';
 import { isAcceptance, type Acceptance, type Plan } from '../generated/ast.js';
 import { CODES, messageFor, type Code, type Language } from './codes.js';
 import type { Problem, Report, SuDiagnosticData } from '../validators/common.js';
+import { messageTable } from '../../text/messages.js';
+
+/** The reporter's additions to a diagnostic's message. */
+const say = messageTable({
+    accepted: { sv: ' (accepterad: {0})', en: ' (accepted: {0})' },
+    forSubject: { sv: ' för "{0}"', en: ' for "{0}"' },
+});
 
 /**
  * Turns validator problems into Langium diagnostics: severity and text come from the code table,
@@ -33,7 +40,7 @@ export class PlanReporter {
         }
         const data: SuDiagnosticData = { code: problem.code, args, subject: problem.subject, fix: problem.fix, accepted };
         const message = messageFor(problem.code, this.language, args)
-            + (accepted !== undefined ? (this.language === 'sv' ? ` (accepterad: ${accepted})` : ` (accepted: ${accepted})`) : '');
+            + (accepted !== undefined ? say(this.language, 'accepted', accepted) : '');
         const info = { node: problem.node, property: problem.property, index: problem.index, code: problem.code, data } as DiagnosticInfo<N>;
         this.accept(severity, message, info);
     }
@@ -43,7 +50,7 @@ export class PlanReporter {
         for (const acceptance of this.acceptances) {
             if (this.used.has(acceptance) || !(acceptance.code in CODES)) continue;
             if (CODES[acceptance.code as Code].severity !== 'warning') continue;
-            const suffix = acceptance.subject ? (this.language === 'sv' ? ` för "${acceptance.subject}"` : ` for "${acceptance.subject}"`) : '';
+            const suffix = acceptance.subject ? say(this.language, 'forSubject', acceptance.subject) : '';
             this.add({ code: 'SU072', node: acceptance, property: 'code', args: [acceptance.code, suffix] });
         }
     }

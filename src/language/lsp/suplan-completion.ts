@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, DocumentCache, GrammarAST, isLeafCstNode, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
+import { AstUtils, DocumentCache, GrammarAST, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, type NextFeature,
 } from 'langium/lsp';
@@ -14,6 +14,8 @@ import {
 } from '../generated/ast.js';
 import type { CatalogueResolver, ResolvedCatalogue } from '../catalogue-resolver.js';
 import type { SuPlanServices } from '../suplan-module.js';
+import { swedishSortKey } from '../../text/swedish-sort.js';
+import { acceptKeyword, insideCommentOrString, REFERENCE_GROUP, SNIPPET_GROUP } from './su-completion-common.js';
 import { analysisSnippets, newPlanSnippet, scenarioSnippets, type CatalogueChoice, type PlanSnippet } from './suplan-snippets.js';
 
 /** The five purposes of a follow-up and what each means, in the order the guide lists them. */
@@ -45,10 +47,6 @@ const WORDS_AFTER: readonly { readonly keyword: string; readonly pattern: RegExp
     { keyword: 'status', words: STATUS_MEANINGS.map(s => ({ word: s.status, meaning: s.meaning })) },
 ].map(entry => ({ ...entry, pattern: new RegExp(`(?:^|[^\\p{L}\\p{N}_])${entry.keyword}\\s*$`, 'u') }));
 
-/** Sort groups: snippets first, then names (variables, analyses …), then keywords. */
-const SNIPPET_GROUP = '0';
-const REFERENCE_GROUP = '1';
-const KEYWORD_GROUP = '2';
 
 /**
  * At most this many catalogue variables per answer. The list is marked incomplete, so the editor asks
@@ -68,25 +66,6 @@ const SWEDISH = new Intl.Collator('sv');
 
 /** An identifier right before a `.` that triggered completion (a catalogue name), not a number (`0.`). */
 const CATALOGUE_PREFIX = /[\p{L}_][\p{L}\p{N}_]*\.$/u;
-
-/**
- * A sort key whose plain code-point order is the Swedish order: case-insensitive, å, ä, ö after z
- * (æ and ø with ä and ö, ü with y), other accents with their base letter, `_` before letters and digits.
- */
-export function swedishSortKey(text: string): string {
-    let key = '';
-    for (const ch of text.toLowerCase()) {
-        switch (ch) {
-            case 'å': key += '{'; break;
-            case 'ä': case 'æ': key += '|'; break;
-            case 'ö': case 'ø': key += '}'; break;
-            case 'ü': key += 'y'; break;
-            case '_': key += ' '; break;
-            default: key += ch.normalize('NFD').replace(/\p{M}/gu, '');
-        }
-    }
-    return key;
-}
 
 /**
  * Completion for plans: keywords where the grammar allows them; catalogue variables of the pinned
@@ -266,44 +245,6 @@ export class SuPlanCompletionProvider extends DefaultCompletionProvider {
         }
         const set = valueSetOf(variable);
         return isCoded(set) ? set.codes : undefined;
-    }
-}
-
-/**
- * Completion for catalogues: keywords in Swedish order, nothing inside comments and strings, and
- * nothing on `.` (the server's trigger character is for plans' `bbic.`; catalogues have no qualified names).
- */
-export class SuCatCompletionProvider extends DefaultCompletionProvider {
-    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
-        if (params.context?.triggerCharacter === '.' || insideCommentOrString(document, document.textDocument.offsetAt(params.position))) {
-            return { isIncomplete: false, items: [] };
-        }
-        return super.getCompletion(document, params, cancelToken);
-    }
-
-    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
-        if (this.filterKeyword(context, keyword)) acceptKeyword(context, keyword, acceptor);
-    }
-}
-
-/** A keyword in Swedish order, marked as a keyword in Swedish; not the words the `Name` rule accepts as names. */
-function acceptKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
-    if (AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name === 'Name') return;
-    acceptor(context, {
-        label: keyword.value, kind: CompletionItemKind.Keyword, detail: 'nyckelord', sortText: KEYWORD_GROUP + swedishSortKey(keyword.value),
-    });
-}
-
-/** The cursor is inside a comment or a string (a `//` comment runs to the end of its line). */
-function insideCommentOrString(document: LangiumDocument, offset: number): boolean {
-    const root = document.parseResult.value.$cstNode;
-    const leaf = root && offset > 0 ? CstUtils.findLeafNodeAtOffset(root, offset - 1) : undefined;
-    if (!leaf || !isLeafCstNode(leaf) || offset <= leaf.offset) return false;
-    switch (leaf.tokenType.name) {
-        case 'SL_COMMENT': return offset <= leaf.end;
-        case 'ML_COMMENT':
-        case 'STRING': return offset < leaf.end;
-        default: return false;
     }
 }
 

@@ -1,15 +1,12 @@
 import {
-    AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type LangiumDocuments,
+    AstUtils, CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type LangiumDocuments,
 } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { ErrorCodes, ResponseError, TextEdit, type PrepareRenameParams, type Range, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
-import type { Language } from '../diagnostics/codes.js';
-import type { MessageLocale } from '../diagnostics/locale.js';
+import { lastToken, NameRules, type LspMessageKey } from './su-rename-common.js';
 import * as ast from '../generated/ast.js';
 import { catalogueOf } from '../value-sets.js';
-import type { LangiumServices } from 'langium/lsp';
-import type { SuCatalogueServices, SuPlanServices } from '../suplan-module.js';
-import type { SuCatServices } from '../sucat-module.js';
+import type { SuPlanServices } from '../suplan-module.js';
 
 /** A rename target in a plan: the declaration and the name it has now. */
 interface Target {
@@ -31,49 +28,6 @@ const NAME_KINDS: readonly (readonly string[])[] = [
 
 /** Names that `acceptera SUxxx för <namn>` can refer to. */
 const ACCEPTANCE_SUBJECTS = new Set([...NAME_KINDS[0], ast.Analysis.$type]);
-
-function text(language: Language, sv: string, en: string): string {
-    return language === 'en' ? en : sv;
-}
-
-/** What a new name must be in either language: an identifier, and no keyword except those the `Name` rule accepts. */
-class NameRules {
-    private readonly idPattern: RegExp;
-    private readonly keywords: ReadonlySet<string>;
-    /** Keywords that the `Name` rule accepts as names (`ålder`, `barn` …). */
-    private readonly softKeywords: ReadonlySet<string>;
-
-    constructor(services: LangiumServices & SuCatalogueServices) {
-        this.locale = services.catalogue.MessageLocale;
-        const grammar = services.Grammar;
-        const id = grammar.rules.find(rule => GrammarAST.isTerminalRule(rule) && rule.name === 'ID');
-        this.idPattern = id && GrammarAST.isTerminalRule(id) ? new RegExp(`^(?:${GrammarUtils.terminalRegex(id).source})$`, 'u') : /^[\p{L}_][\p{L}\p{N}_]*$/u;
-        const keywordsOf = (node: AstNode): string[] => AstUtils.streamAllContents(node).filter(GrammarAST.isKeyword).map(k => k.value).toArray();
-        this.keywords = new Set(keywordsOf(grammar));
-        const nameRule = grammar.rules.find(rule => rule.name === 'Name');
-        this.softKeywords = new Set(nameRule ? keywordsOf(nameRule) : []);
-    }
-
-    readonly locale: MessageLocale;
-
-    /** Throws a clear error unless `newName` can be written where `id` says an ID (not a `Name`) is expected. */
-    check(newName: string, idOnly: boolean): void {
-        if (!this.idPattern.test(newName)) {
-            throw new ResponseError(ErrorCodes.InvalidParams, this.say(
-                `"${newName}" är inget giltigt namn: använd bokstäver (också å, ä, ö), siffror och _, och börja med en bokstav.`,
-                `"${newName}" is not a valid name: use letters (å, ä, ö too), digits and _, and start with a letter.`));
-        }
-        if (this.keywords.has(newName) && (idOnly || !this.softKeywords.has(newName))) {
-            throw new ResponseError(ErrorCodes.InvalidParams, this.say(
-                `"${newName}" är ett nyckelord i språket och kan inte vara ett namn.`,
-                `"${newName}" is a keyword of the language and cannot be a name.`));
-        }
-    }
-
-    say(sv: string, en: string): string {
-        return text(this.locale.language, sv, en);
-    }
-}
 
 /**
  * Rename of what a plan names itself: variables (local, derived, groups and their items, and the
@@ -161,7 +115,7 @@ export class SuPlanRenameProvider extends DefaultRenameProvider {
                 : TextEdit.insert(document.textDocument.positionAt(lastToken(declaration.$cstNode).end), ` som ${newName}`);
         }
         const nameNode = this.nameProvider.getNameNode(declaration);
-        if (!nameNode) throw new ResponseError(ErrorCodes.InvalidRequest, this.say('Namnet hittades inte.', 'The name was not found.'));
+        if (!nameNode) throw new ResponseError(ErrorCodes.InvalidRequest, this.say('nameNotFound'));
         return TextEdit.replace(nameNode.range, newName);
     }
 
@@ -175,8 +129,7 @@ export class SuPlanRenameProvider extends DefaultRenameProvider {
         const taken = document.localSymbols?.getStream(root)
             .some(d => d.name === newName && kinds.includes(d.type) && d.node !== target.declaration);
         if (taken) {
-            throw new ResponseError(ErrorCodes.InvalidParams, this.say(
-                `Namnet "${newName}" används redan i planen.`, `The name "${newName}" is already used in the plan.`));
+            throw new ResponseError(ErrorCodes.InvalidParams, this.say('nameTakenInPlan', newName));
         }
     }
 
@@ -184,95 +137,10 @@ export class SuPlanRenameProvider extends DefaultRenameProvider {
         const catalogue = catalogueOf(variable);
         const qualified = catalogue ? `${catalogue.name}.${variable.name}` : variable.name;
         const where = catalogue ? `${catalogue.name} version ${catalogue.version}` : '';
-        return new ResponseError(ErrorCodes.InvalidRequest, this.say(
-            `${qualified} är en katalogvariabel (katalogen ${where}) och kan inte byta namn från en plan. `
-            + `Byt namn där den används i planen, så får den ett eget namn med \`använd ${qualified} som nytt_namn\`.`,
-            `${qualified} is a catalogue variable (catalogue ${where}) and cannot be renamed from a plan. `
-            + `Rename it where the plan uses it to give it a name of its own with \`använd ${qualified} som new_name\`.`));
+        return new ResponseError(ErrorCodes.InvalidRequest, this.say('catalogueVariableFromPlan', qualified, where));
     }
 
-    private say(sv: string, en: string): string {
-        return this.rules.say(sv, en);
+    private say(key: LspMessageKey, ...args: readonly string[]): string {
+        return this.rules.say(key, ...args);
     }
-}
-
-/** The last non-hidden token of a node. */
-function lastToken(cst: CstNode): CstNode {
-    let last = cst;
-    for (const leaf of CstUtils.flattenCst(cst)) if (!leaf.hidden) last = leaf;
-    return last;
-}
-
-/**
- * Rename of a variable in a catalogue. Plans that pin this catalogue version follow without
- * changing meaning: `använd test.samtal` becomes `använd test.nytt som samtal`, so the plan keeps
- * its own name for the variable and every use of it stays as written; qualified uses
- * (`frekvens test.samtal`) get the new name. Plans that pin another version are not touched.
- * The catalogue's own name is not renamed here (plans name it in `katalog … version …`).
- */
-export class SuCatRenameProvider extends DefaultRenameProvider {
-    private readonly rules: NameRules;
-    private readonly shared: SuCatServices['shared'];
-
-    constructor(services: SuCatServices) {
-        super(services);
-        this.rules = new NameRules(services);
-        this.shared = services.shared;
-    }
-
-    override prepareRename(document: LangiumDocument, params: PrepareRenameParams): Range | undefined {
-        return this.variableAt(document, params.position)?.name.range;
-    }
-
-    override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
-        const target = this.variableAt(document, params.position);
-        if (!target) return undefined;
-        const { variable, name } = target;
-        const oldName = variable.name;
-        const newName = params.newName.trim();
-        this.rules.check(newName, false);
-        const changes: Record<string, TextEdit[]> = {};
-        const add = (uri: string, edit: TextEdit): void => {
-            (changes[uri] ??= []).push(edit);
-        };
-        if (newName === oldName) return { changes };
-        const catalogue = variable.$container;
-        if (catalogue.variables.some(other => other !== variable && other.name === newName)) {
-            throw new ResponseError(ErrorCodes.InvalidParams, this.rules.say(
-                `Variabeln "${newName}" finns redan i katalogen.`, `The variable "${newName}" is already in the catalogue.`));
-        }
-        add(document.uri.toString(), TextEdit.replace(name.range, newName));
-        const documents = this.shared.workspace.LangiumDocuments;
-        for (const reference of this.references.findReferences(variable, { includeDeclaration: false })) {
-            const plan = documents.getDocument(reference.sourceUri);
-            if (!plan) continue;
-            const uri = plan.uri.toString();
-            add(uri, TextEdit.replace(reference.segment.range, renamedQualified(plan.textDocument.getText(reference.segment.range), newName)));
-            const planServices = this.shared.ServiceRegistry.getServices(plan.uri);
-            const use = planServices.workspace.AstNodeLocator.getAstNode(plan.parseResult.value, reference.sourcePath);
-            if (!ast.isUseVariable(use)) continue;
-            if (!use.name) add(uri, TextEdit.insert(reference.segment.range.end, ` som ${oldName}`));
-            for (const qualified of planServices.references.References.findReferences(use, { includeDeclaration: false })) {
-                const written = plan.textDocument.getText(qualified.segment.range);
-                if (written.includes('.')) add(uri, TextEdit.replace(qualified.segment.range, renamedQualified(written, newName)));
-            }
-        }
-        return { changes };
-    }
-
-    /** The catalogue variable whose name is at `position`. */
-    private variableAt(document: LangiumDocument, position: { line: number; character: number }): { variable: ast.CatalogueVariable; name: CstNode } | undefined {
-        const root = document.parseResult.value.$cstNode;
-        if (!root) return undefined;
-        const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(position), this.grammarConfig.nameRegexp);
-        const variable = leaf?.astNode;
-        if (!leaf || !ast.isCatalogueVariable(variable)) return undefined;
-        const name = this.nameProvider.getNameNode(variable);
-        return name && (name === leaf || CstUtils.isChildNode(leaf, name)) ? { variable, name } : undefined;
-    }
-}
-
-/** `test.samtal` → `test.<newName>`; `samtal` → `<newName>`. */
-function renamedQualified(written: string, newName: string): string {
-    return written.slice(0, written.lastIndexOf('.') + 1) + newName;
 }

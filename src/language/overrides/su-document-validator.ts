@@ -10,6 +10,7 @@ import { CODES, messageFor, type Code } from '../diagnostics/codes.js';
 import type { MessageLocale } from '../diagnostics/locale.js';
 import { closest, didYouMean } from '../../text/suggest.js';
 import type { CatalogueResolver } from '../catalogue-resolver.js';
+import { messageTable } from '../../text/messages.js';
 import type { SuDiagnosticData } from '../validators/common.js';
 
 const UNRESOLVED_CODE: Record<string, Code> = {
@@ -107,19 +108,23 @@ export class SuDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
+/** The parts of a translated parser message. */
+const say = messageTable({
+    endOfFile: { sv: 'filens slut', en: 'the end of the file' },
+    unexpectedCharacter: { sv: "oväntat tecken '{0}'.", en: "unexpected character '{0}'." },
+    unexpected: { sv: 'oväntat {0}.', en: 'unexpected {0}.' },
+    unexpectedExpected: { sv: 'oväntat {0}; förväntade {1}.', en: 'unexpected {0}; expected {1}.' },
+});
+
 /** Chevrotain's English parser messages, shortened and, for Swedish, translated. */
 export function translateParserMessage(message: string, language: 'sv' | 'en'): string {
+    if (/unexpected character/i.test(message)) return say(language, 'unexpectedCharacter', /->(.+?)<-/.exec(message)?.[1] ?? '');
     const found = /but found: '([^']*)'|but found `([^`]*)`|found: '([^']*)'/.exec(message);
     const token = found ? (found[1] ?? found[2] ?? found[3] ?? '') : '';
     const isEof = token === '' || /EOF/.test(token);
-    const shown = isEof ? (language === 'sv' ? 'filens slut' : 'the end of the file') : `'${token}'`;
+    const shown = isEof ? say(language, 'endOfFile') : `'${token}'`;
     const expected = expectedTokens(message, language);
-    if (language === 'sv') {
-        if (/unexpected character/i.test(message)) return `oväntat tecken '${/->(.+?)<-/.exec(message)?.[1] ?? ''}'.`;
-        return `oväntat ${shown}` + (expected ? `; förväntade ${expected}.` : '.');
-    }
-    if (/unexpected character/i.test(message)) return `unexpected character '${/->(.+?)<-/.exec(message)?.[1] ?? ''}'.`;
-    return `unexpected ${shown}` + (expected ? `; expected ${expected}.` : '.');
+    return expected ? say(language, 'unexpectedExpected', shown, expected) : say(language, 'unexpected', shown);
 }
 
 function expectedTokens(message: string, language: 'sv' | 'en'): string {

@@ -1,3 +1,4 @@
+import { formatDecimal } from '../../text/numbers.js';
 import {
     isChange, isComparison_, isConcentration, isCrosstab, isDescribe, isFrequency, isGoalAttainment, isPhaseMeans, isRate,
     isShare, isTimeSeries,
@@ -44,6 +45,5 @@ export function yieldsShare(kind: AnalysisKind | undefined): boolean {
 
 /** A number in a message: Swedish with a decimal comma, English with a point. */
 export function formatNumber(value: number, language: 'sv' | 'en'): string {
-    const text = String(Math.round(value * 100) / 100);
-    return language === 'sv' ? text.replace('.', ',') : text;
+    return formatDecimal(Math.round(value * 100) / 100, language);
 }

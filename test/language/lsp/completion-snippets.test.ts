@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
-import { LEVEL_MEANINGS, STATUS_MEANINGS, swedishSortKey } from '../../../src/language/lsp/suplan-completion.js';
+import { LEVEL_MEANINGS, STATUS_MEANINGS } from '../../../src/language/lsp/suplan-completion.js';
+import { swedishSortKey } from '../../../src/text/swedish-sort.js';
 import type { SourceText } from '../../../src/workspace/load.js';
 import { TEST_CATALOGUE, plan } from '../validators/plan-validation-helper.js';
 import { LspWorkspace } from './lsp-test-helper.js';

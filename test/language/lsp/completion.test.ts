@@ -1,7 +1,8 @@
 import { EmptyFileSystem } from 'langium';
 import type { CompletionItem } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
-import { MAX_CATALOGUE_ITEMS, PURPOSE_MEANINGS, SuPlanCompletionProvider, swedishSortKey } from '../../../src/language/lsp/suplan-completion.js';
+import { MAX_CATALOGUE_ITEMS, PURPOSE_MEANINGS, SuPlanCompletionProvider } from '../../../src/language/lsp/suplan-completion.js';
+import { swedishSortKey } from '../../../src/text/swedish-sort.js';
 import { createSuServices } from '../../../src/language/suplan-services.js';
 import { buildWorkspace, type SourceText } from '../../../src/workspace/load.js';
 import { TEST_CATALOGUE, plan } from '../validators/plan-validation-helper.js';
