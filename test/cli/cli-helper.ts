@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,17 +8,37 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const cliPath = path.join(repoRoot, 'bin', 'cli.js');
 
-const lockDir = path.join(repoRoot, 'out', '.build-lock');
+const lockDir = path.join(repoRoot, 'dist', '.cli-build-lock');
+const bundle = path.join(repoRoot, 'dist', 'cli', 'main.js');
 let built = false;
 
 function sleep(ms: number): void {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** The newest modification time of a file under `folder` (recursively), or of `folder` itself. */
+function newestMtime(folder: string): number {
+    const stat = statSync(folder);
+    if (!stat.isDirectory()) return stat.mtimeMs;
+    let newest = 0;
+    for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+    }
+    return newest;
+}
+
+/** Whether dist/cli/main.js is newer than everything it is built from. */
+function bundleIsFresh(): boolean {
+    if (!existsSync(bundle)) return false;
+    const sources = Math.max(...['src', 'esbuild.mjs', 'package.json'].map(file => newestMtime(path.join(repoRoot, file))));
+    return statSync(bundle).mtimeMs >= sources;
+}
+
 /**
- * Compiles the sources into out/ with `tsc -b` (incremental, so cheap when nothing changed). Test
- * files run in parallel workers; a lock folder keeps two compilations from writing out/ at once.
- * Used by test/cli/global-setup.ts and by each CLI test file's `beforeAll`.
+ * Bundles the CLI into dist/cli/ (`node esbuild.mjs cli`), which `bin/cli.js` runs, unless the
+ * bundle is newer than src/. Test files run in parallel workers; a lock folder keeps two builds from
+ * running at once, and esbuild.mjs replaces changed files by renaming, so a CLI started meanwhile
+ * never reads a half-written file. Used by each CLI test file's `beforeAll`.
  */
 export function ensureBuilt(): void {
     if (built) return;
@@ -33,16 +53,19 @@ export function ensureBuilt(): void {
             try {
                 if (Date.now() - statSync(lockDir).mtimeMs > 300_000) rmSync(lockDir, { recursive: true, force: true });
             } catch { /* released meanwhile */ }
-            if (Date.now() > deadline) throw new Error('timed out waiting for another build of out/');
+            if (Date.now() > deadline) throw new Error('timed out waiting for another build of dist/cli/');
             sleep(200);
         }
     }
     try {
-        const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-b'], {
-            cwd: repoRoot, encoding: 'utf8',
-        });
-        if (result.status !== 0) {
-            throw new Error(`tsc -b failed (${result.status}):\n${result.stdout}${result.stderr}`);
+        if (!bundleIsFresh()) {
+            const result = spawnSync(process.execPath, [path.join(repoRoot, 'esbuild.mjs'), 'cli'], { cwd: repoRoot, encoding: 'utf8' });
+            if (result.status !== 0) {
+                throw new Error(`node esbuild.mjs cli failed (${result.status}):\n${result.stdout}${result.stderr}`);
+            }
+            // An unchanged bundle is not rewritten: mark it as built from the current sources.
+            const now = new Date();
+            utimesSync(bundle, now, now);
         }
         built = true;
     } finally {
