@@ -16,7 +16,9 @@ import type { CatalogueResolver, ResolvedCatalogue } from '../catalogue-resolver
 import type { SuPlanServices } from '../suplan-module.js';
 import { swedishSortKey } from '../../text/swedish-sort.js';
 import { acceptKeyword, insideCommentOrString, REFERENCE_GROUP, SNIPPET_GROUP } from './su-completion-common.js';
-import { analysisSnippets, newPlanSnippet, scenarioSnippets, type CatalogueChoice, type PlanSnippet } from './suplan-snippets.js';
+import { analysisSnippets, newPlanSnippet, scenarioSnippets, type PlanSnippet } from './suplan-snippets.js';
+import type { NewPlanSnippetOptions } from '../../template/plan-template.js';
+import { starterVariable } from '../catalogue-starter.js';
 
 /** The five purposes of a follow-up and what each means, in the order the guide lists them. */
 export const PURPOSE_MEANINGS: readonly { readonly purpose: Purpose; readonly meaning: string }[] = [
@@ -179,7 +181,7 @@ export class SuPlanCompletionProvider extends DefaultCompletionProvider {
     private completeSnippets(context: CompletionContext, keyword: GrammarAST.Keyword, ruleName: string | undefined, acceptor: CompletionAcceptor): void {
         let snippets: PlanSnippet[] = [];
         if (keyword.value === 'plan' && ruleName === 'Plan') {
-            snippets = [newPlanSnippet(new Date().getFullYear(), this.catalogueChoices())];
+            snippets = [newPlanSnippet(this.newPlanOptions())];
         } else if (keyword.value === '}' && ruleName === 'Analyses') {
             snippets = analysisSnippets(this.planOf(context));
         } else if (keyword.value === '}' && ruleName === 'Scenarios') {
@@ -199,13 +201,14 @@ export class SuPlanCompletionProvider extends DefaultCompletionProvider {
         return isPlan(root) ? root : undefined;
     }
 
-    /** Every catalogue version in the workspace, newest version first within a catalogue. */
-    private catalogueChoices(): CatalogueChoice[] {
-        return this.catalogues.names().flatMap(name => this.catalogues.versions(name)
+    /** Every catalogue version in the workspace (newest first within a catalogue), and the variable to start from when there is one. */
+    private newPlanOptions(): NewPlanSnippetOptions {
+        const catalogues = this.catalogues.names().flatMap(name => this.catalogues.versions(name)
             .map(catalogue => ({ name, version: catalogue.version }))
             .sort((a, b) => b.version.localeCompare(a.version, 'sv', { numeric: true })));
+        const only = catalogues.length === 1 ? this.catalogues.resolve(catalogues[0].name, catalogues[0].version) : undefined;
+        return { year: new Date().getFullYear(), catalogues, variable: only ? starterVariable(only.catalogue) : undefined };
     }
-
 
     private completeWords(context: CompletionContext, keyword: string, words: readonly { word: string; meaning: string }[], acceptor: CompletionAcceptor): void {
         words.forEach(({ word, meaning }, index) => {

@@ -1,5 +1,6 @@
 import { allPoints, allVariables, pointName, pointsOf, sections, variableName } from '../plan-access.js';
 import { isCoded, isNumeric, valueSetOf } from '../value-sets.js';
+import { escapeSnippet, renderNewPlanSnippet, type NewPlanSnippetOptions } from '../../template/plan-template.js';
 import { isAnalyses, isScenarios, type Plan, type PlanVariable } from '../generated/ast.js';
 
 /** A snippet offered by completion: label (what the user types), Swedish detail and documentation, LSP snippet text. */
@@ -8,17 +9,6 @@ export interface PlanSnippet {
     readonly detail: string;
     readonly documentation: string;
     readonly body: string;
-}
-
-/** A catalogue version in the workspace that a new plan can pin. */
-export interface CatalogueChoice {
-    readonly name: string;
-    readonly version: string;
-}
-
-/** Escapes text for a snippet placeholder or plain snippet text (`$`, `}` and `\`). */
-export function escapeSnippet(text: string): string {
-    return text.replace(/[\\$}]/g, ch => `\\${ch}`);
 }
 
 /** A choice placeholder `${n|a,b|}`; a plain placeholder with `fallback` when there is nothing to choose from. */
@@ -34,67 +24,16 @@ const MAX_CHOICES = 200;
 const SCENARIO_LETTERS = ['A', 'B', 'C', 'D', 'E'];
 
 /**
- * A new plan with every section a plan needs, in the order `suplan new` writes them. With its
- * defaults it passes the check without errors or warnings; a catalogue found in the workspace is
- * offered in `katalog … version …`.
+ * A new plan with every section a plan needs: the template `suplan new` and "Ny plan" write
+ * (src/template/plan-template.ts) as a snippet. With its defaults it passes the check without
+ * errors or warnings; the catalogue versions of the workspace are offered in `katalog … version …`.
  */
-export function newPlanSnippet(year: number, catalogues: readonly CatalogueChoice[]): PlanSnippet {
-    const lines = [
-        'plan "${1:Ny uppföljningsplan}" {',
-        '\tversion "0.1"',
-        '\tstatus utkast',
-        '\tsyfte ${2|verksamhetsutveckling,kontroll,kvalitetssäkring,jämförelse,lärande|}',
-        '\tfråga "${3:Minskar klienternas problem under insatsen?}"',
-        '\tnivå ${4|verksamhet,individ,nationell|}',
-    ];
-    if (catalogues.length) {
-        lines.push(`\tkatalog ${choice(5, catalogues.map(c => `${c.name} version "${c.version}"`), '')}`);
-    }
-    lines.push(
-        '\troller {',
-        '\t\tmandat "${6:Enhetschef}"',
-        '\t\tregistrerar "${7:Handläggare}"',
-        '\t\tsammanställer "${8:Verksamhetsutvecklare}"',
-        '\t\tanalyserar "${9:Ledningsgrupp}"',
-        '\t}',
-        '\tåterkoppling "${10:Vid ledningsgruppens möte efter periodens slut}"',
-        '\tmålgrupp {',
-        '\t\tinkludera "${11:Klienter som påbörjar insatsen under perioden}"',
-        '\t\tförväntat antal ${12:60} per år',
-        '\t}',
-        '\turval alla',
-        `\tperiod \${13:${year}}-01-01 .. \${13}-12-31`,
-        '\tmätpunkter före, efter',
-        '\tvariabler {',
-        '\t\tlokal ${14:problemgrad} "${15:Problemets svårighetsgrad}" : skala {',
-        '\t\t\t1 "Inga problem" 2 "Små problem" 3 "Stora problem" 4 "Mycket stora problem"',
-        '\t\t} vid före, efter',
-        '\t\tlokal målgrad "Måluppfyllelse" : mål4 vid efter',
-        '\t\t$0',
-        '\t}',
-        '\tanalyser {',
-        '\t\tp1 "Förändring": förändring ${14} före -> efter',
-        '\t\tm1 "Andel som nått sina mål": måluppfyllelse målgrad',
-        '\t}',
-        '\tscenarier {',
-        '\t\tA när m1 < ${16:60} % "${17:Se över arbetssättet och följ upp igen}"',
-        '\t\tD när m1 >= ${18:80} % "${19:Fortsätt arbeta som i dag}"',
-        '\t\tB, C, E bedöms vid genomgång "${20:Bestäm nästa steg vid genomgången}"',
-        '\t}',
-        '\tintegritet {',
-        '\t\tminsta cell ${21:5}',
-        '\t\trättslig grund "${22:Ange lagrum}"',
-        '\t\tlagring "${23:Verksamhetssystemet}"',
-        '\t\tpersonuppgiftsansvarig "${24:Socialnämnden}"',
-        '\t\tgallring "${25:Enligt nämndens dokumenthanteringsplan}"',
-        '\t}',
-        '}',
-    );
+export function newPlanSnippet(options: NewPlanSnippetOptions): PlanSnippet {
     return {
         label: 'plan',
         detail: 'Ny plan: alla avsnitt en uppföljningsplan behöver',
         documentation: 'En ny uppföljningsplan med syfte, fråga, roller, målgrupp, urval, period, mätpunkter, variabler, analyser, scenarier och integritet. Fyll i fälten med Tab.',
-        body: lines.join('\n'),
+        body: renderNewPlanSnippet(options),
     };
 }
 

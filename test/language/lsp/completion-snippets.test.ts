@@ -4,6 +4,8 @@ import { LEVEL_MEANINGS, STATUS_MEANINGS } from '../../../src/language/lsp/supla
 import { swedishSortKey } from '../../../src/text/swedish-sort.js';
 import type { SourceText } from '../../../src/workspace/load.js';
 import { TEST_CATALOGUE, plan } from '../validators/plan-validation-helper.js';
+import { renderNewPlan } from '../../../src/template/plan-template.js';
+import { starterVariable } from '../../../src/language/catalogue-starter.js';
 import { LspWorkspace } from './lsp-test-helper.js';
 
 const workspace = new LspWorkspace();
@@ -45,7 +47,7 @@ function expand(body: string): string {
         return unescape(value);
     });
     text = text.replace(/\$\{(\d+)\}/g, (_all, index: string) => defaults.get(index) ?? '');
-    return text.replace(/\$0/g, '').replace(/\t/g, '    ');
+    return unescape(text.replace(/\$0/g, '').replace(/\t/g, '    '));
 }
 
 describe('keyword completion', () => {
@@ -168,6 +170,11 @@ const ANALYSIS_PLAN = plan({
     }`,
 });
 
+/** An expanded snippet as `suplan new` writes the file: without the line the cursor ends on, with a final newline. */
+function asFile(expanded: string): string {
+    return expanded.replace(/^ +\n/m, '') + '\n';
+}
+
 describe('snippets', () => {
     test('in an empty document: a new plan (and the keyword `plan`)', async () => {
         const items = await complete(CURSOR);
@@ -179,13 +186,20 @@ describe('snippets', () => {
         expect(shown(items)[0]).toBe(snippet);
     });
 
-    test('the new plan pins a catalogue of the workspace and, as expanded, is clean: no errors, no warnings', async () => {
+    test('the new plan pins a catalogue of the workspace and, as expanded, is the plan `suplan new` writes: clean, no errors, no warnings', async () => {
         const items = await complete(CURSOR);
         const body = items.find(i => i.kind === CompletionItemKind.Snippet)?.textEdit?.newText ?? '';
         expect(body).toContain('katalog ${5|test version "1"|}');
+        // The first tab stop is the title where the plan states it; the comment above mirrors it.
+        expect(body).toMatch(/^\/\/ Uppföljningsplan: \$\{1\}\n/);
+        expect(body).toContain('plan "${1:Ny uppföljningsplan}" {');
         const text = expand(body);
-        expect(text).toMatch(/^plan "Ny uppföljningsplan" \{\n {4}version "0\.1"/);
-        expect(text).toContain(`period ${new Date().getFullYear()}-01-01 .. ${new Date().getFullYear()}-12-31`);
+        const year = new Date().getFullYear();
+        const catalogue = workspace.services.suplan.catalogue.CatalogueResolver.resolve('test', '1')!.catalogue;
+        const variable = starterVariable(catalogue)!;
+        // One template for the snippet, `suplan new` and "Ny plan": the expanded snippet is the same text.
+        expect(asFile(text)).toBe(renderNewPlan({ title: 'Ny uppföljningsplan', year, catalogue: { name: 'test', version: '1', variable } }));
+        expect(text).toContain(`period ${year}-01-01 .. ${year}-12-31`);
         const documents = await workspace.build([{ file: '/ws/ny.suplan', text }, TEST_CATALOGUE]);
         const found = documents.get('/ws/ny.suplan')!.diagnostics ?? [];
         expect(found.filter(d => d.severity === 1 || d.severity === 2).map(d => `${d.code} ${d.message}`)).toEqual([]);
@@ -194,7 +208,8 @@ describe('snippets', () => {
     test('without a catalogue in the workspace the new plan has no `katalog` line and is still clean', async () => {
         const items = await complete(CURSOR, { catalogues: [] });
         const text = expand(items.find(i => i.kind === CompletionItemKind.Snippet)?.textEdit?.newText ?? '');
-        expect(text).not.toContain('katalog');
+        expect(text).not.toMatch(/^\s*katalog /m);
+        expect(asFile(text)).toBe(renderNewPlan({ title: 'Ny uppföljningsplan', year: new Date().getFullYear() }));
         const documents = await workspace.build([{ file: '/ws/ny.suplan', text }]);
         const found = documents.get('/ws/ny.suplan')!.diagnostics ?? [];
         expect(found.filter(d => d.severity === 1 || d.severity === 2).map(d => `${d.code} ${d.message}`)).toEqual([]);
