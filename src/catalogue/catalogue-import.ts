@@ -5,7 +5,8 @@ import { parseColumnsOption, type ColumnMapping, type SheetRow } from './columns
 import { readCsvText } from './csv-sheet.js';
 import { isValidCatalogueName } from './ids.js';
 import { hasErrors, type ImportIssue } from './issues.js';
-import { CatalogueUsageError, type Language, type MessageKey } from './messages.js';
+import type { Language } from '../text/language.js';
+import { CatalogueUsageError, type MessageKey } from './messages.js';
 import type { CatalogueEntry } from './model.js';
 import { loadCatalogueText } from './sucat-reader.js';
 import { writeSucat, type VariableBlock } from './sucat-writer.js';

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { headerScore, type ColumnMapping, type SheetRow } from './columns.js';
 import type { ImportIssue } from './issues.js';
-import { message } from './messages.js';
+import { catalogueMessage } from './messages.js';
 
 /** The separators a variable list may use; Papa Parse picks among them. */
 export const CSV_SEPARATORS = [';', ',', '\t'] as const;
@@ -46,7 +46,7 @@ export function readCsvText(text: string, mapping: ColumnMapping = {}): CsvSheet
         .filter(e => e.type === 'Quotes')
         .map(e => {
             const key = e.code === 'MissingQuotes' ? 'csv.missingQuotes' : 'csv.invalidQuotes';
-            const what = { sv: message(key, 'sv'), en: message(key, 'en') };
+            const what = { sv: catalogueMessage('sv', key), en: catalogueMessage('en', key) };
             return { severity: 'error', key: 'csv.parse', args: [what], ...(e.row !== undefined ? { row: e.row + 1 } : {}) };
         });
     return { rows: best.rows, delimiter: best.delimiter, issues };

@@ -1,4 +1,6 @@
-import { message, type Language, type MessageArg, type MessageKey } from './messages.js';
+import type { Language } from '../text/language.js';
+import type { MessageArg } from '../text/messages.js';
+import { catalogueMessage, type MessageKey } from './messages.js';
 
 /** A column of the input sheet: its position (0-based) and its header as written in the file. */
 export interface ColumnRef {
@@ -32,12 +34,12 @@ export function columnLetter(index: number): string {
 /** `rad 5, kolumn C "Värdemängd": fel: Okänd värdemängd …` (without the file name). */
 export function renderIssue(issue: ImportIssue, language: Language): string {
     const where: string[] = [];
-    if (issue.row !== undefined) where.push(message('where.row', language, [issue.row]));
-    if (issue.column) where.push(message('where.column', language, [columnLetter(issue.column.index), issue.column.header]));
-    const severity = message(issue.severity === 'error' ? 'severity.error' : 'severity.warning', language);
+    if (issue.row !== undefined) where.push(catalogueMessage(language, 'where.row', issue.row));
+    if (issue.column) where.push(catalogueMessage(language, 'where.column', columnLetter(issue.column.index), issue.column.header));
+    const severity = catalogueMessage(language, issue.severity === 'error' ? 'severity.error' : 'severity.warning');
     const prefix = where.length ? `${where.join(', ')}: ` : '';
     const code = issue.code ? ` ${issue.code}` : '';
-    return `${prefix}${severity}${code}: ${message(issue.key, language, issue.args)}`;
+    return `${prefix}${severity}${code}: ${catalogueMessage(language, issue.key, ...issue.args)}`;
 }
 
 export function hasErrors(issues: readonly ImportIssue[]): boolean {

@@ -6,7 +6,7 @@ import {
 } from '../language/generated/ast.js';
 import { createSuServices, type SuServices } from '../language/suplan-services.js';
 import { buildWorkspace } from '../workspace/load.js';
-import type { Language } from './messages.js';
+import type { Language } from '../text/language.js';
 import { PROCESS_STEPS, type CatalogueEntry, type ProcessStepName, type VariableEntry, type VariableValueSet } from './model.js';
 
 function valueSetOf(set: CatalogueValueSet | undefined): VariableValueSet {

@@ -1,4 +1,5 @@
-import type { MessageArg, MessageKey } from './messages.js';
+import type { MessageArg } from '../text/messages.js';
+import type { MessageKey } from './messages.js';
 import type { CodeEntry, NumericRange, VariableValueSet } from './model.js';
 
 /**

@@ -3,7 +3,7 @@ import { findHeaderRow, resolveColumns, type ColumnLayout, type ColumnMapping, t
 import { unescapeFormula } from '../text/formula-escape.js';
 import { isPlanKeyword, isValidVariableId, toVariableId, uniqueId } from './ids.js';
 import type { ColumnRef, ImportIssue } from './issues.js';
-import type { LocalizedText } from './messages.js';
+import type { Bilingual } from '../text/messages.js';
 import { PROCESS_STEPS, type Field, type ProcessStepName, type VariableEntry } from './model.js';
 import { parseValueSet } from './value-set-syntax.js';
 
@@ -35,7 +35,7 @@ export function parseProcessStep(cell: string): ProcessStepName | undefined {
     return PROCESS_STEPS.find(step => fold(step) === word);
 }
 
-function suggestion(wanted: string, candidates: readonly string[]): LocalizedText {
+function suggestion(wanted: string, candidates: readonly string[]): Bilingual {
     const found = closest(wanted, candidates);
     return { sv: didYouMean('sv', found), en: didYouMean('en', found) };
 }

@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
-import { loadWorkspace, makeReport } from './cli-util.js';
+import { makeReport } from './check-report.js';
 import { FORMATS, FORMAT_NAMES, type FormatName } from './formats/index.js';
 import { exitCodeFor, summarize, summaryLine } from './formats/report.js';
+import { loadWorkspace } from './load-workspace.js';
 import { LANGUAGES, t, type CliLanguage } from './messages.js';
 
 export interface CheckOptions {

@@ -1,9 +1,13 @@
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { cliError, displayPath, loadWorkspace, makeReport, writeFileAtomic } from './cli-util.js';
+import { makeReport } from './check-report.js';
+import { cliError } from './cli-error.js';
+import { displayPath } from './display-path.js';
 import { formatText } from './formats/text.js';
 import { exitCodeFor } from './formats/report.js';
+import { loadWorkspace } from './load-workspace.js';
 import { LANGUAGES, t, type CliLanguage } from './messages.js';
+import { writeFileAtomic } from './write-file-atomic.js';
 import { TARGETS, findTarget, type GeneratorTarget } from '../generators/registry.js';
 
 export interface GenerateOptions {

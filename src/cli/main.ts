@@ -1,10 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { registerCatalogueCommand } from './catalogue-command.js';
 import { registerCheckCommand } from './check-command.js';
-import { CliError, toolInfo } from './cli-util.js';
+import { CliError } from './cli-error.js';
 import { registerGenerateCommand } from './generate-command.js';
 import { LANGUAGES, languageFromArgv, t, type CliLanguage } from './messages.js';
 import { registerNewCommand } from './new-command.js';
+import { toolInfo } from './tool-info.js';
 
 /**
  * The `suplan` program. Descriptions are in the language asked for with `--lang` (read before

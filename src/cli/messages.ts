@@ -1,17 +1,22 @@
-import type { Language } from '../language/diagnostics/codes.js';
+import { isLanguage, LANGUAGES, type Language } from '../text/language.js';
+import { messageTable, type Bilingual } from '../text/messages.js';
 
 /**
  * The CLI's own texts (help, progress, usage and I/O errors) in Swedish and English.
- * Diagnostic messages come from the code table instead (src/language/diagnostics/codes.ts).
+ * Diagnostic messages come from the code table instead (src/language/diagnostics/codes.ts), and
+ * the catalogue import's messages from src/catalogue/messages.ts.
  */
 export type CliLanguage = Language;
 
-export const LANGUAGES: readonly CliLanguage[] = ['sv', 'en'];
+export { isLanguage, LANGUAGES };
 
-type Text = { readonly sv: string; readonly en: string };
-
-function text(sv: string, en: string): Text {
+function text(sv: string, en: string): Bilingual {
     return { sv, en };
+}
+
+/** Lines of a help text, joined. */
+function lines(...texts: readonly string[]): string {
+    return texts.join('\n');
 }
 
 export const TEXTS = {
@@ -54,6 +59,75 @@ export const TEXTS = {
     wrote: text('Skrev {0}', 'Wrote {0}'),
     notGenerated: text('{0} har fel; inga filer skrevs.', '{0} has errors; no files were written.'),
 
+    // suplan catalogue import|export
+    catalogueSummary: text('importera och exportera variabelkataloger (CSV/XLSX ⇄ .sucat)', 'import and export variable catalogues (CSV/XLSX ⇄ .sucat)'),
+    catalogueDescription: text(
+        'Importera och exportera variabelkataloger: en variabellista som den förs i Excel (CSV eller XLSX) blir en katalog (.sucat), och tillbaka.',
+        'Import and export variable catalogues: a variable list as it is kept in Excel (CSV or XLSX) becomes a catalogue (.sucat), and back.'),
+    importSummary: text('läs en variabellista (CSV eller XLSX) och skriv en katalog (.sucat)', 'read a variable list (CSV or XLSX) and write a catalogue (.sucat)'),
+    importDescription: text(
+        'Läs en variabellista (CSV eller XLSX) och skriv en katalog (.sucat). Katalogen kontrolleras innan den skrivs; vid fel skrivs ingenting.',
+        'Read a variable list (CSV or XLSX) and write a catalogue (.sucat). The catalogue is checked before it is written; nothing is written when there are errors.'),
+    importFile: text('variabellistan (.csv eller .xlsx)', 'the variable list (.csv or .xlsx)'),
+    importOut: text('katalogfilen att skriva (standard: samma namn med .sucat; - för standard ut)', 'the catalogue file to write (default: the same name with .sucat; - for standard output)'),
+    catalogueNameOption: text('katalogens namn, t.ex. bbic (standard: från filnamnet, bbic-2023.csv)', 'the catalogue name, e.g. bbic (default: from the file name, bbic-2023.csv)'),
+    catalogueVersionOption: text('katalogens version, t.ex. 2023 (standard: från filnamnet)', 'the catalogue version, e.g. 2023 (default: from the file name)'),
+    catalogueTitleOption: text('katalogens titel', 'the catalogue title'),
+    columnsOption: text(
+        'vilka kolumner som är vad, t.ex. id=Variabelnamn,label=Beskrivning,valueSet=Värden,comment=Definition,step=Steg,national=Nationell',
+        'which column is which, e.g. id=Variabelnamn,label=Beskrivning,valueSet=Värden,comment=Definition,step=Steg,national=Nationell'),
+    sheetOption: text('bladet att läsa i en .xlsx-fil (standard: det första)', 'the sheet of an .xlsx file to read (default: the first)'),
+    importEncodingOption: text('teckenkodning för CSV (standard: UTF-8 om filen är giltig UTF-8, annars windows-1252)', 'encoding of a CSV file (default: UTF-8 when the file is valid UTF-8, otherwise windows-1252)'),
+    importDetails: text(
+        lines(
+            'Kolumner (rubriker jämförs utan hänsyn till versaler, diakritiska tecken och mellanslag):',
+            '  variabel, etikett, värdemängd, kommentar, processteg, nationell statistik (ja/nej, x, 1/0), ersätter',
+            'Värdemängder: datum | ja/nej | text | antal | antal 0..100 | tal 0..40 enhet "dagar" decimaler 1',
+            '  | en kodlista 1=Flicka;2=Pojke (en etikett med ; skrivs inom citattecken: 1="Ja; via sms").',
+            'Ett id som saknas eller är ogiltigt skapas från etiketten (gemener, å/ä/ö behålls, mellanslag blir _).',
+            'En inledande \' före =, +, - eller @ (som export skriver mot formelinjektion) tas bort.'),
+        lines(
+            'Columns (headers are compared ignoring case, diacritics and spaces):',
+            '  variabel, etikett, värdemängd, kommentar, processteg, nationell statistik (ja/nej, x, 1/0), ersätter',
+            'Value sets: datum | ja/nej | text | antal | antal 0..100 | tal 0..40 enhet "dagar" decimaler 1',
+            '  | a code list 1=Flicka;2=Pojke (a label with ; is quoted: 1="Ja; via sms").',
+            'A missing or invalid id is made from the label (lower case, å/ä/ö kept, spaces become _).',
+            'A leading \' before =, +, - or @ (which export writes against formula injection) is removed.')),
+    importExitCodes: text(
+        'Slutkoder:\n  0  klart (varningar tillåtna)\n  1  fel i indata (inget skrevs)\n  2  felaktig användning eller fil som inte kan läsas eller skrivas',
+        'Exit codes:\n  0  done (warnings allowed)\n  1  errors in the input (nothing written)\n  2  wrong usage, or a file that cannot be read or written'),
+    exportSummary: text('skriv en katalog (.sucat) som variabellista (CSV eller XLSX)', 'write a catalogue (.sucat) as a variable list (CSV or XLSX)'),
+    exportDescription: text(
+        'Skriv en katalog (.sucat) som variabellista (CSV eller XLSX). Katalogen kontrolleras först; vid fel skrivs ingenting.',
+        'Write a catalogue (.sucat) as a variable list (CSV or XLSX). The catalogue is checked first; nothing is written when it has errors.'),
+    exportFile: text('katalogen (.sucat)', 'the catalogue (.sucat)'),
+    exportOut: text('filen att skriva, .csv eller .xlsx (standard: <namn>-<version>.csv bredvid katalogen; - för standard ut)', 'the file to write, .csv or .xlsx (default: <name>-<version>.csv next to the catalogue; - for standard output)'),
+    separatorOption: text('avgränsare i CSV: ";" (standard, för svenskt Excel) eller ","', 'CSV separator: ";" (default, for Swedish Excel) or ","'),
+    exportEncodingOption: text('teckenkodning för CSV: utf8 (standard, med BOM) eller windows-1252', 'CSV encoding: utf8 (default, with a BOM) or windows-1252'),
+    exportDetails: text(
+        lines(
+            'Kolumnerna får svenska rubriker: variabel, etikett, värdemängd, kommentar, processteg, nationell statistik',
+            '(och ersätter när någon variabel ersätter en annan). CSV skrivs med ; och UTF-8 med BOM som standard, så att',
+            'filen öppnas rätt i svenskt Excel. Mot formelinjektion får en CSV-cell som börjar med =, +, -, @, tabb eller',
+            'vagnretur en inledande \'; import tar bort den igen, så att en rundresa blir exakt. I XLSX skrivs celler som',
+            'text och körs aldrig som formler.'),
+        lines(
+            'The columns get Swedish headers: variabel, etikett, värdemängd, kommentar, processteg, nationell statistik',
+            '(and ersätter when a variable replaces another). CSV is written with ; and UTF-8 with a BOM by default, so',
+            'that Swedish Excel opens it right. Against formula injection, a CSV cell that starts with =, +, -, @, tab or',
+            'carriage return gets a leading \'; import removes it again, so a round trip is exact. XLSX cells are written',
+            'as text and never run as formulas.')),
+    exportExitCodes: text(
+        'Slutkoder:\n  0  klart\n  1  katalogen har fel eller tecken som inte går att skriva i vald kodning\n  2  felaktig användning eller fil som inte kan läsas eller skrivas',
+        'Exit codes:\n  0  done\n  1  the catalogue has errors or characters the chosen encoding cannot hold\n  2  wrong usage, or a file that cannot be read or written'),
+    imported: text('Skrev {0}: katalog {1} version "{2}", {3} variabler.', 'Wrote {0}: catalogue {1} version "{2}", {3} variables.'),
+    exported: text('Skrev {0}: {1} variabler.', 'Wrote {0}: {1} variables.'),
+    notWritten: text('Inget skrevs: {0} fel.', 'Nothing was written: {0} errors.'),
+    catalogueHasErrors: text('{0} har fel och exporteras inte.', '{0} has errors and is not exported.'),
+    notACatalogueFile: text('{0} är ingen katalogfil (.sucat).', '{0} is not a catalogue file (.sucat).'),
+    badSeparator: text('Ogiltig avgränsare "{0}": använd ";" eller ",".', 'Invalid separator "{0}": use ";" or ",".'),
+    unknownFileType: text('Okänd filtyp "{0}": använd .csv eller .xlsx.', 'Unknown file type "{0}": use .csv or .xlsx.'),
+
     // usage and I/O problems (exit code 2)
     notFound: text('hittar inte {0}', 'not found: {0}'),
     cannotRead: text('kan inte läsa {0} ({1})', 'cannot read {0} ({1})'),
@@ -85,18 +159,12 @@ export const TEXTS = {
     requiredOption: text('flaggan {0} måste anges', 'option {0} is required'),
     excessArguments: text('för många argument', 'too many arguments'),
     didYouMean: text('(menade du {0}?)', '(did you mean {0}?)'),
-} as const satisfies Record<string, Text>;
+} as const satisfies Record<string, Bilingual>;
 
 export type TextKey = keyof typeof TEXTS;
 
-/** The text `key` in `language`, with `{0}`, `{1}`, … filled from `args`. */
-export function t(language: CliLanguage, key: TextKey, ...args: readonly (string | number)[]): string {
-    return TEXTS[key][language].replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)] ?? ''));
-}
-
-export function isLanguage(value: unknown): value is CliLanguage {
-    return value === 'sv' || value === 'en';
-}
+/** `t(language, key, ...args)`: the text `key` in `language`, with `{0}`, `{1}`, … filled from `args`. */
+export const t = messageTable(TEXTS);
 
 /**
  * The language asked for on the command line (`--lang en` or `--lang=en`), read before commander

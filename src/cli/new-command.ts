@@ -3,8 +3,9 @@ import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { starterVariable } from '../language/catalogue-starter.js';
 import { discoverCatalogues, findRepositoryRoot, PLAN_EXTENSION } from '../files/discovery.js';
-import { cliError, ioError, writeFileAtomic } from './cli-util.js';
+import { cliError, ioError } from './cli-error.js';
 import { LANGUAGES, t, type CliLanguage } from './messages.js';
+import { writeFileAtomic } from './write-file-atomic.js';
 import { fileNameFor, renderNewPlan, type StarterVariable } from '../template/plan-template.js';
 
 export interface NewOptions {

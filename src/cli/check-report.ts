@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { CODES, helpFor, type Code, type Severity } from '../language/diagnostics/codes.js';
+import type { SuDiagnosticData } from '../language/validators/common.js';
+import { compareDiagnostics, type CheckReport, type CliDiagnostic } from './formats/report.js';
+import type { CheckedDocument, LoadedWorkspace } from './load-workspace.js';
+import type { CliLanguage } from './messages.js';
+import { toolInfo } from './tool-info.js';
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+function isSuData(data: unknown): data is SuDiagnosticData {
+    return typeof data === 'object' && data !== null && 'code' in data && typeof data.code === 'string';
+}
+
+function isCode(code: string): code is Code {
+    return Object.prototype.hasOwnProperty.call(CODES, code);
+}
+
+/**
+ * The diagnostics to show: all of the given files', and the errors of discovered catalogues
+ * (their warnings are not the user's concern here). Sorted by file and position.
+ */
+export function collectDiagnostics(documents: readonly CheckedDocument[], language: CliLanguage): CliDiagnostic[] {
+    const result: CliDiagnostic[] = [];
+    const occurrences = new Map<string, number>();
+    for (const document of documents) {
+        for (const diagnostic of document.diagnostics) {
+            const converted = toCliDiagnostic(document, diagnostic, language, occurrences);
+            if (document.role === 'discovered' && converted.severity !== 'error') continue;
+            result.push(converted);
+        }
+    }
+    return result.sort(compareDiagnostics);
+}
+
+function toCliDiagnostic(document: CheckedDocument, d: Diagnostic, language: CliLanguage, occurrences: Map<string, number>): CliDiagnostic {
+    const data = isSuData(d.data) ? d.data : undefined;
+    const code = typeof d.code === 'string' ? d.code : data?.code ?? '';
+    const severity = SEVERITIES[(d.severity ?? 1) - 1] ?? 'error';
+    const help = isCode(code) ? helpFor(code, language, data?.args ?? []) : undefined;
+    const snippet = document.document.textDocument.getText(d.range);
+    const key = [document.shown, code, snippet].join('\u0000');
+    const occurrence = occurrences.get(key) ?? 0;
+    occurrences.set(key, occurrence + 1);
+    const fingerprint = createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32);
+    return {
+        file: document.shown,
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        severity,
+        code,
+        message: typeof d.message === 'string' ? d.message : String(d.message),
+        help,
+        ...(data?.accepted !== undefined ? { accepted: data.accepted } : {}),
+        fingerprint,
+    };
+}
+
+/** What `check` and `generate` report about a loaded workspace: the checked files and their diagnostics. */
+export function makeReport(workspace: LoadedWorkspace, language: CliLanguage): CheckReport {
+    return {
+        tool: toolInfo(),
+        language,
+        repositoryRoot: workspace.repositoryRoot,
+        files: workspace.documents.filter(d => d.role === 'given').map(d => d.shown).sort(),
+        diagnostics: collectDiagnostics(workspace.documents, language),
+    };
+}
