@@ -57,6 +57,16 @@ export const TEXTS = {
     targetOption: text('mål, kommaseparerade', 'targets, comma-separated'),
     outOption: text('mapp att skriva till', 'folder to write to'),
     wrote: text('Skrev {0}', 'Wrote {0}'),
+    helpLabel: text('hjälp', 'help'),
+    errorsOne: text('{0} fel', '{0} error'),
+    errorsMany: text('{0} fel', '{0} errors'),
+    warningsOne: text('{0} varning', '{0} warning'),
+    warningsMany: text('{0} varningar', '{0} warnings'),
+    acceptedOne: text('{0} accepterad varning', '{0} accepted warning'),
+    acceptedMany: text('{0} accepterade varningar', '{0} accepted warnings'),
+    filesOne: text('{0} fil', '{0} file'),
+    filesMany: text('{0} filer', '{0} files'),
+    summary: text('{0} i {1}', '{0} in {1}'),
     notGenerated: text('{0} har fel; inga filer skrevs.', '{0} has errors; no files were written.'),
 
     // suplan catalogue import|export

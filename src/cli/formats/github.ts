@@ -1,4 +1,5 @@
 import type { Severity } from '../../language/diagnostics/codes.js';
+import { t } from '../messages.js';
 import type { CheckReport, CliDiagnostic } from './report.js';
 
 /**
@@ -6,7 +7,7 @@ import type { CheckReport, CliDiagnostic } from './report.js';
  * on the pull request's diff: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=SU012::message`.
  */
 export function formatGithub(report: CheckReport): string {
-    const helpWord = report.language === 'sv' ? 'hjälp' : 'help';
+    const helpWord = t(report.language, 'helpLabel');
     return report.diagnostics.map(d => githubCommand(d, helpWord) + '\n').join('');
 }
 

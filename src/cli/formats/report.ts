@@ -1,5 +1,5 @@
 import type { Severity } from '../../language/diagnostics/codes.js';
-import type { CliLanguage } from '../messages.js';
+import { t, type CliLanguage, type TextKey } from '../messages.js';
 
 /** One diagnostic as the CLI reports it: 1-based positions, the end column one past the last character. */
 export interface CliDiagnostic {
@@ -69,15 +69,10 @@ export function exitCodeFor(diagnostics: readonly CliDiagnostic[]): 0 | 1 {
 
 /** `2 fel, 1 varning i 3 filer` / `2 errors, 1 warning in 3 files` (plus accepted warnings when there are any). */
 export function summaryLine(summary: Summary, language: CliLanguage): string {
-    const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-    if (language === 'sv') {
-        const parts = [`${summary.errors} fel`, plural(summary.warnings, 'varning', 'varningar')];
-        if (summary.accepted > 0) parts.push(plural(summary.accepted, 'accepterad varning', 'accepterade varningar'));
-        return `${parts.join(', ')} i ${plural(summary.files, 'fil', 'filer')}`;
-    }
-    const parts = [plural(summary.errors, 'error', 'errors'), plural(summary.warnings, 'warning', 'warnings')];
-    if (summary.accepted > 0) parts.push(plural(summary.accepted, 'accepted warning', 'accepted warnings'));
-    return `${parts.join(', ')} in ${plural(summary.files, 'file', 'files')}`;
+    const count = (n: number, one: TextKey, many: TextKey): string => t(language, n === 1 ? one : many, n);
+    const parts = [count(summary.errors, 'errorsOne', 'errorsMany'), count(summary.warnings, 'warningsOne', 'warningsMany')];
+    if (summary.accepted > 0) parts.push(count(summary.accepted, 'acceptedOne', 'acceptedMany'));
+    return t(language, 'summary', parts.join(', '), count(summary.files, 'filesOne', 'filesMany'));
 }
 
 /** Orders diagnostics by file, then start position, then code. */

@@ -1,10 +1,14 @@
 import { pathToFileURL } from 'node:url';
 import { ALL_CODES, CODES, type Severity } from '../../language/diagnostics/codes.js';
+import type { CliLanguage } from '../messages.js';
 import type { CheckReport, CliDiagnostic } from './report.js';
 
 type SarifLevel = 'error' | 'warning' | 'note';
 
 const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+/** The run's language as a BCP 47 tag. */
+const LANGUAGE_TAG: Record<CliLanguage, string> = { sv: 'sv-SE', en: 'en-US' };
 
 /** The base id that relative artifact URIs resolve against: the repository root. */
 export const SRCROOT = 'SRCROOT';
@@ -50,7 +54,7 @@ export function formatSarif(report: CheckReport): string {
                 },
             },
             originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(report.repositoryRoot) } },
-            language: language === 'sv' ? 'sv-SE' : 'en-US',
+            language: LANGUAGE_TAG[language],
             columnKind: 'utf16CodeUnits',
             results,
         }],

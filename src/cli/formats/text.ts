@@ -1,8 +1,9 @@
+import { t } from '../messages.js';
 import { summarize, summaryLine, type CheckReport, type CliDiagnostic } from './report.js';
 
 /** `path:line:col: error SU012: message`, the help on an indented line, then a summary line. */
 export function formatText(report: CheckReport): string {
-    const helpWord = report.language === 'sv' ? 'hjälp' : 'help';
+    const helpWord = t(report.language, 'helpLabel');
     const lines: string[] = [];
     for (const diagnostic of report.diagnostics) {
         lines.push(diagnosticLine(diagnostic));
