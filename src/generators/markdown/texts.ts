@@ -502,6 +502,8 @@ const en: DocTexts = {
     generatedFrom: source => `Generated from ${source}.`,
 };
 
+const TEXTS: Readonly<Record<DocLanguage, DocTexts>> = { sv, en };
+
 export function docTexts(language: DocLanguage): DocTexts {
-    return language === 'en' ? en : sv;
+    return TEXTS[language];
 }
