@@ -10,4 +10,10 @@ export class PlanSettings {
     defaultMinCell: number = DEFAULT_MIN_CELL;
     /** Extra folders (absolute, or relative to the first workspace folder) whose `*.sucat` files are indexed. */
     cataloguePaths: readonly string[] = [];
+    /**
+     * Whether an edit in the editor updates the syntax tree in place where it can (see
+     * overrides/incremental-parse.ts) instead of parsing the whole document again. Off: every edit
+     * parses the document in full, as Langium does by default.
+     */
+    incrementalParsing = true;
 }

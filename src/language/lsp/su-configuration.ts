@@ -11,6 +11,7 @@ export interface SuSettingsSection {
     readonly messageLanguage?: unknown;
     readonly minCellSize?: unknown;
     readonly cataloguePaths?: unknown;
+    readonly incrementalParsing?: unknown;
 }
 
 /** What a settings change asks the server to do. */
@@ -23,7 +24,8 @@ export interface SettingsEffect {
 
 /**
  * Applies the `suplan` section to the shared message language and plan settings and reports
- * what changed. Unknown or malformed values fall back to the defaults (sv, 5, no extra folders).
+ * what changed. Unknown or malformed values fall back to the defaults (sv, 5, no extra folders,
+ * incremental parsing on).
  */
 export function applySettings(section: SuSettingsSection | undefined, locale: MessageLocale, settings: PlanSettings): SettingsEffect {
     const language = section?.messageLanguage === 'en' ? 'en' : 'sv';
@@ -36,6 +38,7 @@ export function applySettings(section: SuSettingsSection | undefined, locale: Me
     locale.language = language;
     settings.defaultMinCell = minCell;
     settings.cataloguePaths = paths;
+    settings.incrementalParsing = section?.incrementalParsing !== false;
     return { revalidate, reindex };
 }
 

@@ -1,8 +1,9 @@
 import {
-    CompositeCstNodeImpl, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type CompositeCstNode, type CstNode, type LeafCstNode,
+    GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type CompositeCstNode, type CstNode, type LeafCstNode,
     type ParseResult,
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
+import { clearRangeCache, moveLeaf, placeLeaf, replaceComposite, resizeLeaf, setRootText, type Position } from './langium-internals.js';
 
 /**
  * Incremental re-parsing. Langium re-parses a whole document on every keystroke, which for a plan of
@@ -52,17 +53,11 @@ export function tryIncrementalUpdate(services: LangiumServices, parseResult: Par
     const oldEnd = positionAfter(oldText, from, change.oldEnd);
     const newEnd = positionAfter(newText, from, change.newEnd);
     const shift = (line: number, character: number): [number, number] => shiftPosition(line, character, oldEnd, newEnd);
-    for (let i = edited === undefined ? index : edited + 1; i < leaves.length; i++) {
-        const later = leaves[i] as MutableLeaf;
-        later._offset += change.delta;
-        [later._startLine, later._startColumn] = shift(later._startLine, later._startColumn);
-        [later._endLine, later._endColumn] = shift(later._endLine, later._endColumn);
-    }
-    (root as unknown as MutableRoot)._text = newText;
+    for (let i = edited === undefined ? index : edited + 1; i < leaves.length; i++) moveLeaf(leaves[i], change.delta, shift);
+    setRootText(root, newText);
     if (edited !== undefined) {
-        const leaf = leaves[edited] as MutableLeaf;
-        leaf._length += change.delta;
-        [leaf._endLine, leaf._endColumn] = shift(leaf._endLine, leaf._endColumn);
+        const leaf = leaves[edited];
+        resizeLeaf(leaf, change.delta, shift);
         if (!leaf.hidden) assignValue(services, leaf);
     }
     clearRangeCaches(root, change.start);
@@ -271,25 +266,10 @@ interface Replacement {
 function splice(root: CstNode, leaves: readonly LeafCstNode[], oldText: string, newText: string, change: Change, element: Replacement): void {
     const { node, cst, first, firstIndex, lastIndex, replacement } = element;
     // The new element's CST: a composite under the old one's parent, its tokens moved to where the element starts.
-    const parsedRoot = replacement.$cstNode as CompositeCstNodeImpl;
-    const composite = new CompositeCstNodeImpl();
-    composite.grammarSource = cst.grammarSource;
-    composite.content = parsedRoot.content;
-    for (const child of composite.content) (child as { container?: CompositeCstNode }).container = composite;
-    const startLine = first.range.start.line;
-    const startColumn = first.range.start.character;
+    const parsedRoot = replacement.$cstNode as CompositeCstNode;
+    const composite = replaceComposite(cst, parsedRoot.content, replacement);
     const added = allLeaves(composite);
-    for (const leaf of added as MutableLeaf[]) {
-        leaf._offset += first.offset;
-        if (leaf._startLine === 0) leaf._startColumn += startColumn;
-        if (leaf._endLine === 0) leaf._endColumn += startColumn;
-        leaf._startLine += startLine;
-        leaf._endLine += startLine;
-    }
-    const parent = cst.container as CompositeCstNodeImpl;
-    parent.content[parent.content.indexOf(cst)] = composite;
-    (composite as { container?: CompositeCstNode }).container = parent;
-    composite.astNode = replacement;
+    for (const leaf of added) placeLeaf(leaf, first.offset, first.range.start);
     (replacement as { $cstNode?: CstNode }).$cstNode = composite;
 
     // The new element in the AST, where the old one was.
@@ -303,13 +283,9 @@ function splice(root: CstNode, leaves: readonly LeafCstNode[], oldText: string, 
     const last = leaves[lastIndex];
     const oldEnd = positionAfter(oldText, first, last.end);
     const newEnd = positionAfter(newText, first, last.end + change.delta);
-    for (let i = lastIndex + 1; i < leaves.length; i++) {
-        const later = leaves[i] as MutableLeaf;
-        later._offset += change.delta;
-        [later._startLine, later._startColumn] = shiftPosition(later._startLine, later._startColumn, oldEnd, newEnd);
-        [later._endLine, later._endColumn] = shiftPosition(later._endLine, later._endColumn, oldEnd, newEnd);
-    }
-    (root as unknown as MutableRoot)._text = newText;
+    const shift = (line: number, character: number): [number, number] => shiftPosition(line, character, oldEnd, newEnd);
+    for (let i = lastIndex + 1; i < leaves.length; i++) moveLeaf(leaves[i], change.delta, shift);
+    setRootText(root, newText);
     clearRangeCaches(root, change.start);
     // The remembered token list (see `leavesOf`) gets the new element's tokens in place of the old ones.
     if (added.length > 10_000) leafLists.delete(root); // collected again next time rather than spread into splice
@@ -319,25 +295,6 @@ function splice(root: CstNode, leaves: readonly LeafCstNode[], oldText: string, 
 /** A position after an edit that ended at `oldEnd` and now ends at `newEnd`. */
 function shiftPosition(line: number, character: number, oldEnd: Position, newEnd: Position): [number, number] {
     return line === oldEnd.line ? [newEnd.line, newEnd.character + character - oldEnd.character] : [line + newEnd.line - oldEnd.line, character];
-}
-
-interface Position {
-    readonly line: number;
-    readonly character: number;
-}
-
-/** What the CST keeps per token; Langium's `LeafCstNodeImpl` fields (checked by the tests). */
-interface MutableLeaf extends LeafCstNode {
-    _offset: number;
-    _length: number;
-    _startLine: number;
-    _startColumn: number;
-    _endLine: number;
-    _endColumn: number;
-}
-
-interface MutableRoot extends CstNode {
-    _text: string;
 }
 
 interface Change {
@@ -507,7 +464,7 @@ function assignValue(services: LangiumServices, leaf: LeafCstNode): void {
 /** Composite nodes cache their range; every range after the edit has moved. */
 function clearRangeCaches(node: CstNode, from: number): void {
     if (!isCompositeCstNode(node)) return;
-    (node as unknown as { _rangeCache: unknown })._rangeCache = undefined;
+    clearRangeCache(node);
     // Children that end before the edit did not move; nor did anything before them.
     for (let i = node.content.length - 1; i >= 0; i--) {
         const child = node.content[i];

@@ -11,9 +11,9 @@ describe('the suplan settings section', () => {
     test('defaults: Swedish, minimum cell 5, no extra catalogue folders; malformed values fall back', () => {
         const locale = new MessageLocale();
         const settings = new PlanSettings();
-        expect(applySettings({ messageLanguage: 'fr', minCellSize: -3, cataloguePaths: 'kataloger' }, locale, settings))
+        expect(applySettings({ messageLanguage: 'fr', minCellSize: -3, cataloguePaths: 'kataloger', incrementalParsing: 'nej' }, locale, settings))
             .toEqual({ revalidate: false, reindex: false });
-        expect([locale.language, settings.defaultMinCell, settings.cataloguePaths]).toEqual(['sv', 5, []]);
+        expect([locale.language, settings.defaultMinCell, settings.cataloguePaths, settings.incrementalParsing]).toEqual(['sv', 5, [], true]);
     });
 
     test('a change of language or minimum cell asks for revalidation; new folders ask for indexing', () => {
@@ -24,6 +24,15 @@ describe('the suplan settings section', () => {
         expect(applySettings({ messageLanguage: 'en', minCellSize: 10, cataloguePaths: ['/k', 7] }, locale, settings))
             .toEqual({ revalidate: false, reindex: true });
         expect([locale.language, settings.defaultMinCell, settings.cataloguePaths]).toEqual(['en', 10, ['/k']]);
+    });
+
+    test('incremental parsing is on unless the setting is false', () => {
+        const locale = new MessageLocale();
+        const settings = new PlanSettings();
+        applySettings({ incrementalParsing: false }, locale, settings);
+        expect(settings.incrementalParsing).toBe(false);
+        applySettings({}, locale, settings);
+        expect(settings.incrementalParsing).toBe(true);
     });
 
     test('switching to English rewrites the messages of documents already validated', async () => {

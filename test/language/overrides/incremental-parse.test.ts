@@ -307,4 +307,28 @@ describe('the document factory', () => {
         expect(document.diagnostics).toEqual(await freshDiagnostics('plan.suplan', broken));
         expect((document.diagnostics ?? []).some(d => d.code === 'SU001')).toBe(true);
     });
+
+    test('with `suplan.incrementalParsing` off, every edit parses the document in full', async () => {
+        const settings = services.suplan.catalogue.Settings;
+        const document = await open('off.suplan', planExample.text);
+        const catalogueDocument = LangiumDocuments.getDocument(URI.file('/factory/bbic-2023.sucat'))
+            ?? LangiumDocumentFactory.fromString(catalogue.text, URI.file('/factory/bbic-2023.sucat'));
+        if (!LangiumDocuments.hasDocument(catalogueDocument.uri)) LangiumDocuments.addDocument(catalogueDocument);
+        await DocumentBuilder.build([catalogueDocument, document], { validation: true });
+        const quote = planExample.text.indexOf('"');
+        const labelEdited = planExample.text.slice(0, quote + 1) + 'Ändrad: ' + planExample.text.slice(quote + 1);
+        settings.incrementalParsing = false;
+        try {
+            const root = document.parseResult.value;
+            await edit(document, labelEdited, 2);
+            expect(document.parseResult.value).not.toBe(root);
+            expect(document.diagnostics).toEqual(await freshDiagnostics('off.suplan', labelEdited));
+        } finally {
+            settings.incrementalParsing = true;
+        }
+        const root = document.parseResult.value;
+        await edit(document, labelEdited.replace('Ändrad: ', 'Ändrad igen: '), 3);
+        expect(document.parseResult.value).toBe(root);
+    });
 });
+
