@@ -1,11 +1,8 @@
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { makeReport } from './check-report.js';
 import { cliError } from './cli-error.js';
 import { displayPath } from './display-path.js';
-import { formatText } from './formats/text.js';
-import { exitCodeFor } from './formats/report.js';
-import { loadWorkspace } from './load-workspace.js';
+import { loadPlanModel } from './load-plan-model.js';
 import { LANGUAGES, t, type CliLanguage } from './messages.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 import { TARGETS, findTarget, type GeneratorTarget } from '../generators/registry.js';
@@ -51,25 +48,8 @@ export function parseTargets(list: string, language: CliLanguage): GeneratorTarg
 export async function runGenerate(planFile: string, options: GenerateOptions): Promise<0 | 1> {
     const language = options.lang;
     const targets = parseTargets(options.target, language);
-    const workspace = await loadWorkspace({
-        paths: [planFile], catalogues: options.catalogue ?? [], language, cwd: process.cwd(), plansOnly: true,
-    });
-    const report = makeReport(workspace, language);
-    const planDocument = workspace.documents.find(d => d.role === 'given' && d.file === path.resolve(planFile));
-    const hasErrors = report.diagnostics.some(d => d.severity === 'error');
-    if (exitCodeFor(report.diagnostics) !== 0) {
-        // Errors stop generation; warnings are shown but do not.
-        process.stderr.write(formatText(report));
-    }
-    if (hasErrors || !planDocument) {
-        process.stderr.write(t(language, 'notGenerated', displayPath(workspace.repositoryRoot, planFile)) + '\n');
-        return 1;
-    }
-    const { buildPlanModel } = await import('../model/build-model.js');
-    const { isPlan } = await import('../language/generated/ast.js');
-    const root = planDocument.document.parseResult.value;
-    if (!isPlan(root)) throw new Error(`${planFile}: the parsed root is not a plan`);
-    const model = buildPlanModel(root, { source: planDocument.shown, catalogues: workspace.services.suplan.catalogue.CatalogueResolver });
+    const model = await loadPlanModel(planFile, { language, catalogue: options.catalogue });
+    if (!model) return 1;
     const baseName = path.basename(planFile, '.suplan');
     for (const target of targets) {
         const generate = await target.load();

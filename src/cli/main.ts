@@ -5,6 +5,7 @@ import { CliError } from './cli-error.js';
 import { registerGenerateCommand } from './generate-command.js';
 import { LANGUAGES, languageFromArgv, t, type CliLanguage } from './messages.js';
 import { registerNewCommand } from './new-command.js';
+import { registerSynthCommand } from './synth-command.js';
 import { toolInfo } from './tool-info.js';
 
 /**
@@ -27,6 +28,7 @@ export function createProgram(language: CliLanguage): Command {
     registerCheckCommand(program, language);
     registerNewCommand(program, language);
     registerGenerateCommand(program, language);
+    registerSynthCommand(program, language);
     registerCatalogueCommand(program, language);
     return program;
 }

@@ -69,6 +69,17 @@ export const TEXTS = {
     summary: text('{0} i {1}', '{0} in {1}'),
     notGenerated: text('{0} har fel; inga filer skrevs.', '{0} has errors; no files were written.'),
 
+    // suplan synth
+    synthSummary: text('skapa syntetiska data i dataformatet', 'make synthetic data in the data format'),
+    synthDescription: text(
+        'Skapa syntetiska data för en plan i dataformatet (semikolonseparerad UTF-8 med BOM): saknade svar, "ej aktuell", avhopp mellan mätpunkter, små grupper och flera enheter. Samma frö ger samma data. Inga namn och inga personnummer. Med --out skrivs också datapackage.json och en kodbok bredvid filen.',
+        'Make synthetic data for a plan in the data format (semicolon-separated UTF-8 with BOM): missing answers, "ej aktuell", dropouts between points, small groups and several units. The same seed gives the same data. No names and no identity numbers. With --out, a datapackage.json and a codebook are written beside the file.'),
+    clientsOption: text('antal klienter', 'number of clients'),
+    seedOption: text('frö för slumptalen (heltal)', 'seed for the random numbers (an integer)'),
+    unitsOption: text('antal enheter klienterna fördelas på', 'number of units the clients are spread over'),
+    synthOutOption: text('fil att skriva (standard: standard ut)', 'file to write (default: standard output)'),
+    badInteger: text('{0} ska vara ett heltal {1}–{2} (fick "{3}")', '{0} must be a whole number {1}–{2} (got "{3}")'),
+
     // suplan catalogue import|export
     catalogueSummary: text('importera och exportera variabelkataloger (CSV/XLSX ⇄ .sucat)', 'import and export variable catalogues (CSV/XLSX ⇄ .sucat)'),
     catalogueDescription: text(
