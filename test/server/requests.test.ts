@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { starterVariable } from '../../src/language/catalogue-starter.js';
-import { newPlanCatalogues } from '../../src/server/requests.js';
+import { URI } from 'langium';
+import { editorTargets, TARGETS } from '../../src/generators/registry.js';
+import { generateForEditor, newPlanCatalogues } from '../../src/server/requests.js';
 import { isCatalogue } from '../../src/language/generated/ast.js';
 import { LspWorkspace } from '../language/lsp/lsp-test-helper.js';
 
@@ -21,5 +23,37 @@ describe('the catalogues a new plan can start from', () => {
         const chosen = catalogue.variables.find(v => v.name === found[0].variable.name);
         expect(chosen?.valueSet?.$type).toBe('YesNoSet');
         expect(isCatalogue(catalogue)).toBe(true);
+    });
+});
+
+describe('generation for the editor', () => {
+    const plan = { file: '/ws/plan.suplan', text: readFileSync('examples/plans/08-bbic-samtal.suplan', 'utf8') };
+
+    test('offers the registry\'s light text targets, and generates their files from the server\'s state', async () => {
+        expect(editorTargets().map(target => target.id)).toEqual(TARGETS.filter(t => t.editor && t.output === 'text').map(t => t.id));
+        expect(editorTargets().map(target => target.id)).toEqual(expect.arrayContaining(['markdown', 'json']));
+        const workspace = new LspWorkspace();
+        await workspace.build([example('bbic-2023.sucat'), plan]);
+        await workspace.services.shared.workspace.WorkspaceManager.initializeWorkspace([]);
+        const uri = URI.file(plan.file).toString();
+        const markdown = await generateForEditor(workspace.services, { uri, target: 'markdown', language: 'en' });
+        expect(markdown.ok).toBe(true);
+        if (!markdown.ok) return;
+        expect(markdown.files.map(file => file.path)).toEqual(['plan.md']);
+        expect(markdown.files[0].content).toMatch(/^# /);
+        const json = await generateForEditor(workspace.services, { uri, target: 'json' });
+        expect(json.ok && JSON.parse(json.files[0].content)).toMatchObject({ schemaVersion: 1, source: 'plan.suplan' });
+    });
+
+    test('refuses an unknown target and a plan with errors, in the asked language', async () => {
+        const workspace = new LspWorkspace();
+        const broken = { file: '/ws/broken.suplan', text: plan.text.replace(/använd bbic\.(\w+)/, 'använd bbic.$1_x') };
+        await workspace.build([example('bbic-2023.sucat'), broken]);
+        await workspace.services.shared.workspace.WorkspaceManager.initializeWorkspace([]);
+        const uri = URI.file(broken.file).toString();
+        expect(await generateForEditor(workspace.services, { uri, target: 'pdf', language: 'en' })).toEqual({ ok: false, message: 'Unknown target: pdf' });
+        const result = await generateForEditor(workspace.services, { uri, target: 'markdown' });
+        expect(result.ok).toBe(false);
+        expect(!result.ok && result.message).toMatch(/^Planen har \d+ fel\./);
     });
 });
