@@ -41,6 +41,37 @@ const productionParser = {
     },
 };
 
+/**
+ * In the editor bundles, a generator target the editor does not offer (`editor: false` in its
+ * src/generators/<id>/target.ts) keeps its generator out: the target's dynamic import of it stays
+ * an external import that the server never runs (the editor asks only for `editor: true` targets,
+ * see src/generators/registry.ts `editorTargets`). Heavy and binary targets run in the CLI.
+ */
+const TARGET_FILE = /[\\/]src[\\/]generators[\\/]([^\\/]+)[\\/]target\.ts$/;
+const editorTargetsOnly = {
+    name: 'editor-targets-only',
+    setup(build) {
+        build.onResolve({ filter: /^\./ }, args => {
+            if (args.kind !== 'dynamic-import' || !TARGET_FILE.test(args.importer)) return undefined;
+            return offeredInEditor(args.importer) ? undefined : { path: args.path, external: true };
+        });
+    },
+};
+
+/** Whether a target.ts says `editor: true`. */
+function offeredInEditor(targetFile) {
+    return /\beditor:\s*true\b/.test(readFileSync(targetFile, 'utf8'));
+}
+
+/** The folders of src/generators/ whose target the editor does not offer. */
+function cliOnlyTargets() {
+    const root = 'src/generators';
+    return readdirSync(root, { withFileTypes: true })
+        .filter(entry => entry.isDirectory() && existsSync(path.join(root, entry.name, 'target.ts')))
+        .map(entry => entry.name)
+        .filter(name => !offeredInEditor(path.join(root, name, 'target.ts')));
+}
+
 /** Packages that must never be bundled: the CLI's generators and file formats use them. */
 const FORBIDDEN = ['exceljs', 'papaparse', 'commander', 'iconv-lite'];
 /** Extension + server (Node), in bytes: the goal of issue 4. */
@@ -68,6 +99,7 @@ const builds = [
             outdir: 'dist',
             outExtension: { '.js': '.cjs' },
             entryPoints: existing({ server: 'src/server/main.ts', extension: 'src/extension/main.ts' }),
+            plugins: [editorTargetsOnly],
         },
     },
     {
@@ -92,6 +124,7 @@ const builds = [
             target: 'es2022',
             outdir: 'dist/web',
             entryPoints: existing({ server: 'src/server/main-browser.ts' }),
+            plugins: [editorTargetsOnly],
         },
     },
     {
@@ -168,6 +201,10 @@ function check(results) {
                 cliFiles++;
                 continue;
             }
+            const cliOnly = cliOnlyTargets();
+            const generatorCode = Object.keys(output.inputs)
+                .filter(input => cliOnly.some(name => input.startsWith(`src/generators/${name}/`) && !input.endsWith('/target.ts')));
+            if (generatorCode.length > 0) problems.push(`${file} bundles generators the editor does not offer: ${generatorCode.join(', ')}`);
             const packages = packagesOf(output);
             const forbidden = FORBIDDEN.filter(name => packages.has(name));
             if (forbidden.length > 0) problems.push(`${file} bundles ${forbidden.join(', ')}`);
