@@ -2,6 +2,7 @@
  * The one list of generator targets: `suplan generate`, its help and the editor's "Generera…"
  * read it. Adding a target is its folder (with a `target.ts`) plus one line here.
  */
+import { formHtmlTarget } from './form-html/target.js';
 import { jsonTarget } from './json/target.js';
 import { markdownTarget } from './markdown/target.js';
 import type { GeneratorTarget } from './target.js';
@@ -9,7 +10,7 @@ import type { GeneratorTarget } from './target.js';
 export type { GeneratedFile, Generate, GeneratorTarget, TargetContext } from './target.js';
 
 /** Every target, in the order help lists them. */
-export const TARGETS: readonly GeneratorTarget[] = [jsonTarget, markdownTarget];
+export const TARGETS: readonly GeneratorTarget[] = [jsonTarget, markdownTarget, formHtmlTarget];
 
 export function findTarget(id: string): GeneratorTarget | undefined {
     return TARGETS.find(target => target.id === id);
