@@ -7,14 +7,15 @@ export default defineConfig({
                 test: {
                     name: 'unit',
                     include: ['test/**/*.test.ts'],
-                    exclude: ['test/consumers/**'],
+                    exclude: ['test/consumers/**', 'test/release/**'],
                     testTimeout: 60_000,
                 },
             },
             {
                 test: {
                     name: 'consumers',
-                    include: ['test/consumers/**/*.test.ts'],
+                    // Real consumers (editors, LibreOffice, npm installing the release tarball): slow.
+                    include: ['test/consumers/**/*.test.ts', 'test/release/**/*.test.ts'],
                     fileParallelism: false,
                     testTimeout: 300_000,
                     hookTimeout: 600_000,

@@ -1,0 +1,227 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
+
+/**
+ * The release as a user gets it: `npm pack` of this repository, installed with npm into an empty
+ * folder outside the repository, offline and with an empty npm cache (the tarball carries its one
+ * run-time dependency, exceljs, so nothing is fetched), by the README tutorial's own commands; then
+ * the installed `suplan` checks, creates and generates plans there. The only consumer is npm itself
+ * (and git and tar, which the tutorial and the listing use).
+ */
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+/** How the README names the tarball in its tutorial; the test puts the real path there. */
+const tarballInReadme = `/väg/till/suplan-${version}.tgz`;
+
+const temp = mkdtempSync(path.join(os.tmpdir(), 'suplan-release-'));
+const emptyCache = path.join(temp, 'npm-cache');
+const work = path.join(temp, 'work');
+/** The folder the tutorial makes and installs into: a git repository for plans. */
+const project = path.join(work, 'uppfoljning');
+const suplanBin = path.join(project, 'node_modules', '.bin', 'suplan');
+
+/**
+ * The environment of npm and the installed CLI: none of the outer npm's settings (vitest may run
+ * under `npm run`), offline, an empty cache, no audit, fund or update notices, and a git identity
+ * for the tutorial's commit.
+ */
+function environment(): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = {};
+    for (const [name, value] of Object.entries(process.env)) {
+        if (!/^npm_/i.test(name) && value !== undefined) env[name] = value;
+    }
+    return {
+        ...env,
+        npm_config_offline: 'true',
+        npm_config_cache: emptyCache,
+        npm_config_audit: 'false',
+        npm_config_fund: 'false',
+        npm_config_update_notifier: 'false',
+        GIT_AUTHOR_NAME: 'SU-plan test', GIT_AUTHOR_EMAIL: 'test@example.invalid',
+        GIT_COMMITTER_NAME: 'SU-plan test', GIT_COMMITTER_EMAIL: 'test@example.invalid',
+        SUPLAN_DEBUG: '',
+    };
+}
+
+interface Run {
+    readonly code: number;
+    readonly stdout: string;
+    readonly stderr: string;
+}
+
+function run(command: string, args: readonly string[], cwd: string): Promise<Run> {
+    return new Promise(resolve => {
+        execFile(command, [...args], { cwd, env: environment(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+            const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+            resolve({ code, stdout, stderr });
+        });
+    });
+}
+
+/** The installed `suplan`, run as a user runs it (node_modules/.bin/suplan, its shebang picks node). */
+function suplan(args: readonly string[], cwd = project): Promise<Run> {
+    return run(suplanBin, args, cwd);
+}
+
+/** The shell commands of the README's tutorial (its ```sh blocks, in order), as one script. */
+function tutorialScript(): string {
+    const from = readme.indexOf('## Kom igång');
+    const to = readme.indexOf('\n## ', from + 1);
+    const section = readme.slice(from, to);
+    const blocks = [...section.matchAll(/^( *)```sh\n([\s\S]*?)^\1```/gm)].map(m => m[2].replace(new RegExp(`^${m[1]}`, 'gm'), ''));
+    return blocks.join('\n');
+}
+
+let tarball = '';
+let listing: string[] = [];
+let tutorial: Run & { readonly script: string } = { code: -1, stdout: '', stderr: '', script: '' };
+
+beforeAll(async () => {
+    mkdirSync(emptyCache, { recursive: true });
+    mkdirSync(work, { recursive: true });
+    // `npm pack` runs the prepack script (node esbuild.mjs cli), so the tarball has a fresh bundle.
+    const packDir = path.join(temp, 'pack');
+    mkdirSync(packDir);
+    const pack = await run('npm', ['pack', '--pack-destination', packDir], repoRoot);
+    expect(pack.code, `npm pack failed:\n${pack.stdout}\n${pack.stderr}`).toBe(0);
+    tarball = path.join(packDir, `suplan-${version}.tgz`);
+    expect(existsSync(tarball), `npm pack wrote ${readdirSync(packDir).join(', ')}`).toBe(true);
+
+    const tar = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(tar.status, tar.stderr).toBe(0);
+    listing = tar.stdout.split('\n').filter(line => line !== '');
+
+    const script = tutorialScript();
+    expect(script, `the tutorial installs ${tarballInReadme}`).toContain(tarballInReadme);
+    const runnable = `set -euxo pipefail\n${script.replaceAll(tarballInReadme, tarball)}`;
+    writeFileSync(path.join(temp, 'tutorial.sh'), runnable);
+    tutorial = { ...await run('bash', [path.join(temp, 'tutorial.sh')], work), script: runnable };
+}, 600_000);
+
+afterAll(() => {
+    rmSync(temp, { recursive: true, force: true });
+});
+
+describe('the npm tarball', () => {
+    test('holds bin/cli.js, the CLI bundle, the plan model schema, the examples and exceljs, and no sources or editor bundles', () => {
+        for (const file of [
+            'package/package.json', 'package/README.md', 'package/LICENSE', 'package/CHANGELOG.md',
+            'package/bin/cli.js', 'package/dist/cli/main.js', 'package/src/model/plan-model.schema.json',
+            'package/examples/catalogues/bbic-2023.sucat', 'package/examples/plans/08-bbic-samtal.suplan',
+            'package/node_modules/exceljs/package.json',
+        ]) {
+            expect(listing, file).toContain(file);
+        }
+        const unwanted = listing.filter(file => !file.startsWith('package/node_modules/')
+            && (/\.ts$/.test(file) || /^package\/(out|test|scripts|\.ci|syntaxes)\//.test(file) || /^package\/dist\/(server|extension|web)/.test(file)));
+        expect(unwanted).toEqual([]);
+        // Only exceljs and what it needs are bundled: the rest of the CLI is in dist/cli/.
+        const bundled = new Set(listing.map(file => /^package\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1]).filter(name => name !== undefined));
+        for (const name of ['langium', 'chevrotain', 'commander', 'vscode-languageserver', 'papaparse', 'iconv-lite']) {
+            expect(bundled.has(name), `${name} is not in the tarball`).toBe(false);
+        }
+    });
+
+    test('the README tutorial\'s commands run as written: offline install with an empty cache, git repository, catalogue, new, check, generate, commit', () => {
+        const log = `script:\n${tutorial.script}\nstdout:\n${tutorial.stdout}\nstderr:\n${tutorial.stderr}`;
+        expect(tutorial.code, log).toBe(0);
+        // npm prints no warning (no EBADENGINE, no install scripts to approve).
+        expect(tutorial.stderr, log).not.toMatch(/npm warn|EBADENGINE/i);
+        const lines = tutorial.stdout.split('\n');
+        expect(lines, log).toContain(version);
+        expect(lines, log).toContain('Skapade planer/samtal.suplan');
+        expect(lines, log).toContain('0 fel, 0 varningar i 1 fil');
+        expect(lines, log).toContain('Skrev ut/samtal.md');
+        expect(lines, log).toContain('Skrev ut/samtal.json');
+
+        const sarif = JSON.parse(readFileSync(path.join(project, 'resultat.sarif'), 'utf8')) as { runs: Array<{ tool: { driver: { name: string; version: string } }; results: unknown[] }> };
+        expect(sarif.runs[0].tool.driver).toMatchObject({ name: 'suplan', version });
+        expect(sarif.runs[0].results).toEqual([]);
+
+        const committed = spawnSync('git', ['ls-files'], { cwd: project, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
+        expect(committed).toEqual(['.gitignore', 'kataloger/bbic-2023.sucat', 'planer/samtal.suplan']);
+    });
+
+    test('installs suplan with exceljs inside it and nothing else', () => {
+        expect(readdirSync(path.join(project, 'node_modules')).filter(name => !name.startsWith('.'))).toEqual(['suplan']);
+        const inside = readdirSync(path.join(project, 'node_modules', 'suplan', 'node_modules'));
+        expect(inside).toContain('exceljs');
+        expect(inside).not.toContain('langium');
+        expect(inside).not.toContain('commander');
+    });
+});
+
+describe('the installed suplan, outside this repository', () => {
+    test('check: an unknown catalogue variable is an error at its place, with the path from the repository root, exit 1', async () => {
+        const plan = readFileSync(path.join(project, 'planer', 'samtal.suplan'), 'utf8');
+        const used = /använd bbic\.(\w+)/.exec(plan)?.[1];
+        expect(used, 'the template uses a catalogue variable').toBeDefined();
+        // A typo in the catalogue name; `som` keeps the plan's name, so nothing else breaks.
+        const broken = plan.replace(`använd bbic.${used}`, `använd bbic.${used}x som ${used}`);
+        writeFileSync(path.join(project, 'planer', 'fel.suplan'), broken);
+        onTestFinished(() => rmSync(path.join(project, 'planer', 'fel.suplan'), { force: true }));
+        const line = broken.split('\n').findIndex(text => text.includes(`bbic.${used}x`)) + 1;
+        const column = broken.split('\n')[line - 1].indexOf(`bbic.${used}x`) + 1;
+
+        // From a subfolder: paths are still relative to the repository root.
+        const result = await suplan(['check', 'fel.suplan'], path.join(project, 'planer'));
+        expect(result.code, result.stderr).toBe(1);
+        expect(result.stdout).toMatch(new RegExp(`^planer/fel\\.suplan:${line}:${column}: error SU012: Variabeln "bbic\\.${used}x" finns inte i den katalogversion planen anger\\. Menade du "bbic\\.${used}"`, 'm'));
+        expect(result.stdout).toMatch(/^1 fel, \d+ varning(?:ar)? i 1 fil$/m);
+
+        const english = await suplan(['check', 'planer/fel.suplan', '--lang', 'en', '--format', 'json']);
+        expect(english.code).toBe(1);
+        const report = JSON.parse(english.stdout) as { diagnostics: Array<{ file: string; line: number; column: number; severity: string; code: string; message: string }> };
+        const errors = report.diagnostics.filter(d => d.severity === 'error');
+        expect(errors.map(d => [d.file, d.line, d.column, d.code])).toEqual([['planer/fel.suplan', line, column, 'SU012']]);
+        expect(errors[0].message).toMatch(new RegExp(`^The variable "bbic\\.${used}x"`));
+    });
+
+    test('generate: the plan model passes the JSON Schema shipped in the package; the plan document has the title', () => {
+        const schema = JSON.parse(readFileSync(path.join(project, 'node_modules', 'suplan', 'src', 'model', 'plan-model.schema.json'), 'utf8')) as object;
+        const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
+        const model = JSON.parse(readFileSync(path.join(project, 'ut', 'samtal.json'), 'utf8')) as { title: string };
+        expect(validate(model), JSON.stringify(validate.errors)).toBe(true);
+        expect(model.title).toBe('Samtal med barn');
+        expect(readFileSync(path.join(project, 'ut', 'samtal.md'), 'utf8').split('\n')[0]).toBe('# Samtal med barn');
+    });
+
+    test('check and new do not load exceljs: they work with it removed', async () => {
+        const exceljs = path.join(project, 'node_modules', 'suplan', 'node_modules', 'exceljs');
+        renameSync(exceljs, `${exceljs}.hidden`);
+        try {
+            const check = await suplan(['check', 'planer/']);
+            expect(check.stdout).toBe('0 fel, 0 varningar i 1 fil\n');
+            expect(check.code).toBe(0);
+            const created = await suplan(['new', 'planer/andra.suplan', '--title', 'Andra planen']);
+            expect(created.code, created.stderr).toBe(0);
+            expect(readFileSync(path.join(project, 'planer', 'andra.suplan'), 'utf8')).toContain('plan "Andra planen" {');
+        } finally {
+            renameSync(`${exceljs}.hidden`, exceljs);
+            rmSync(path.join(project, 'planer', 'andra.suplan'), { force: true });
+        }
+    });
+
+    test('catalogue export and import of .xlsx load exceljs from the package: the round trip keeps every variable', async () => {
+        const catalogue = readFileSync(path.join(project, 'kataloger', 'bbic-2023.sucat'), 'utf8');
+        const variables = catalogue.match(/^\s*variabel \w+/gm) ?? [];
+        expect(variables.length).toBeGreaterThan(10);
+        cpSync(path.join(project, 'kataloger', 'bbic-2023.sucat'), path.join(temp, 'bbic-2023.sucat'));
+
+        const exported = await suplan(['catalogue', 'export', path.join(temp, 'bbic-2023.sucat'), '--out', path.join(temp, 'bbic-2023.xlsx')], temp);
+        expect(exported.code, exported.stderr).toBe(0);
+        expect(readFileSync(path.join(temp, 'bbic-2023.xlsx')).subarray(0, 2).toString('latin1')).toBe('PK');
+
+        const imported = await suplan(['catalogue', 'import', path.join(temp, 'bbic-2023.xlsx'), '--out', '-'], temp);
+        expect(imported.code, imported.stderr).toBe(0);
+        expect(imported.stdout).toMatch(/^katalog bbic .*version "2023"/m);
+        expect((imported.stdout.match(/^\s*variabel \w+/gm) ?? []).map(v => v.trim())).toEqual(variables.map(v => v.trim()));
+    });
+});
