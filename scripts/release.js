@@ -53,7 +53,9 @@ function main() {
     step('CLI tarball (npm pack)', npm, ['pack', '--pack-destination', out]);
 
     const notesFile = `RELEASE-NOTES-${version}.md`;
-    writeFileSync(path.join(out, notesFile), `# SU-plan ${version}\n\n${notes.replace(/^## .*\n+/, '')}`);
+    // `## [0.1.0] – 2026-12-24` → `# SU-plan 0.1.0 – 2026-12-24`.
+    const [heading, ...body] = notes.split('\n');
+    writeFileSync(path.join(out, notesFile), `# SU-plan ${heading.replace(/^## \[([^\]]+)\]/, '$1')}\n${body.join('\n')}`);
 
     const files = readdirSync(out).filter(name => name !== 'SHA256SUMS').sort();
     const sums = files.map(name => `${createHash('sha256').update(readFileSync(path.join(out, name))).digest('hex')}  ${name}`);
