@@ -26,6 +26,11 @@ suplan('Samma kontroll som SARIF / the same check as SARIF', ['check', 'examples
 for (const plan of plans) {
     suplan(`Plandokument och planmodell / plan document and model: ${path.basename(plan)}`, ['generate', plan, '--target', 'json,markdown', '--out', path.join(out, 'plans')]);
 }
+for (const plan of plans) {
+    const base = path.basename(plan, '.suplan');
+    suplan(`Offlineformulär / offline form: ${base}`, ['generate', plan, '--target', 'form-html', '--out', path.join(out, 'forms')]);
+    suplan(`Syntetiska data / synthetic data: ${base}`, ['synth', plan, '--clients', '40', '--seed', '1', '--units', '3', '--out', path.join(out, 'data', `${base}.csv`)]);
+}
 for (const catalogue of catalogues) {
     const base = path.basename(catalogue, '.sucat');
     suplan(`Exportera katalog / export catalogue: ${base}`, ['catalogue', 'export', catalogue, '--out', path.join(out, 'catalogues', `${base}.xlsx`)]);

@@ -89,3 +89,9 @@ function bundleIfStale() {
     console.log(`\n(${built ? 'dist/ is older than src/' : 'dist/server.cjs is missing'}: node esbuild.mjs)`);
     execFileSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
 }
+
+// The offline HTML form (issue 12): 2,000 saved records in headless Chromium.
+if (process.env.BENCH_FORM !== '0') {
+    console.log('\n6. The offline HTML form (form-html) with saved records, in headless Chromium');
+    execFileSync(process.execPath, ['scripts/bench/form-html.js'], { stdio: 'inherit' });
+}
