@@ -3,7 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { CODES, helpFor, type Code, type Severity } from '../language/diagnostics/codes.js';
 import type { SuDiagnosticData } from '../language/validators/common.js';
 import { compareDiagnostics, type CheckReport, type CliDiagnostic } from './formats/report.js';
-import type { CheckedDocument, LoadedWorkspace } from './load-workspace.js';
+import type { CheckedDocument, FileProblem, LoadedWorkspace } from './load-workspace.js';
 import type { CliLanguage } from './messages.js';
 import { toolInfo } from './tool-info.js';
 
@@ -59,6 +59,15 @@ function toCliDiagnostic(document: CheckedDocument, d: Diagnostic, language: Cli
     };
 }
 
+/** A file that was not read, as a diagnostic without a code at its place (line 1 unless the problem has one). */
+function fileProblemDiagnostic(problem: FileProblem): CliDiagnostic {
+    const fingerprint = createHash('sha256').update(`${problem.shown}\u0000${problem.message}`).digest('hex').slice(0, 32);
+    return {
+        file: problem.shown, line: problem.line, column: problem.column, endLine: problem.line, endColumn: problem.column,
+        severity: problem.severity, code: '', message: problem.message, fingerprint,
+    };
+}
+
 /** What `check` and `generate` report about a loaded workspace: the checked files and their diagnostics. */
 export function makeReport(workspace: LoadedWorkspace, language: CliLanguage): CheckReport {
     return {
@@ -66,6 +75,6 @@ export function makeReport(workspace: LoadedWorkspace, language: CliLanguage): C
         language,
         repositoryRoot: workspace.repositoryRoot,
         files: workspace.documents.filter(d => d.role === 'given').map(d => d.shown).sort(),
-        diagnostics: collectDiagnostics(workspace.documents, language),
+        diagnostics: [...collectDiagnostics(workspace.documents, language), ...workspace.problems.map(fileProblemDiagnostic)].sort(compareDiagnostics),
     };
 }

@@ -1,8 +1,10 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { SuServices } from '../language/suplan-services.js';
-import { CATALOGUE_EXTENSION, PLAN_EXTENSION, collectFiles, discoverCatalogues, findRepositoryRoot } from '../files/discovery.js';
-import type { LoadedDocument } from '../workspace/load.js';
+import { CATALOGUE_EXTENSION, PLAN_EXTENSION, collectFiles, discoverCatalogues, findRepositoryRoot, type EntryProblem, type FileSet } from '../files/discovery.js';
+import { describeEntryProblem } from '../files/messages.js';
+import { readSourceFile } from '../files/read-source.js';
+import type { LoadedDocument, SourceText } from '../workspace/load.js';
 import { cliError, ioError } from './cli-error.js';
 import { displayPath } from './display-path.js';
 import type { CliLanguage } from './messages.js';
@@ -25,10 +27,24 @@ export interface CheckedDocument extends LoadedDocument {
     readonly role: 'given' | 'discovered';
 }
 
+/** A file or folder entry that was not read or not followed, with a one-line reason. */
+export interface FileProblem {
+    /** The path shown to the user. */
+    readonly shown: string;
+    /** 1-based; 1 unless the problem has a place in the file (invalid UTF-8). */
+    readonly line: number;
+    readonly column: number;
+    /** A link out of the tree is only noted; everything else is an error. */
+    readonly severity: 'error' | 'info';
+    readonly message: string;
+}
+
 export interface LoadedWorkspace {
     readonly repositoryRoot: string;
     readonly services: SuServices;
     readonly documents: readonly CheckedDocument[];
+    /** Entries that could not be read (each reported, the rest checked). */
+    readonly problems: readonly FileProblem[];
 }
 
 /** Checks that every path exists and that files given by name are plans or catalogues. */
@@ -52,7 +68,20 @@ function checkPaths(paths: readonly string[], language: CliLanguage, allowed: 'a
     }
 }
 
-function collect(paths: readonly string[], language: CliLanguage): { plans: string[]; catalogues: string[] } {
+/**
+ * Where catalogue discovery above a plan's folder stops: the plan's repository root (the nearest
+ * folder with `.git`); without one, the current folder when the plan lies inside it, else the
+ * plan's folder.
+ */
+function rootFor(folder: string, cwd: string): string {
+    const root = findRepositoryRoot(folder);
+    if (root !== path.resolve(folder) || existsSync(path.join(root, '.git'))) return root;
+    const current = findRepositoryRoot(cwd);
+    const relative = path.relative(current, folder);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? root : current;
+}
+
+function collect(paths: readonly string[], language: CliLanguage): FileSet {
     try {
         return collectFiles(paths);
     } catch (error) {
@@ -71,10 +100,13 @@ export async function loadWorkspace(request: WorkspaceRequest): Promise<LoadedWo
     checkPaths(request.catalogues, language, 'catalogue');
     const given = collect(request.paths, language);
     const extra = collect(request.catalogues, language);
-    if (given.plans.length + given.catalogues.length === 0) {
+    if (given.plans.length + given.catalogues.length + given.problems.length === 0) {
         throw cliError(language, 'nothingToCheck', request.paths.join(', '));
     }
-    const repositoryRoot = findRepositoryRoot(request.cwd);
+    // The repository of the current folder, or of the first plan when it lies outside it (a plan
+    // given by an absolute path finds its catalogues from any current folder).
+    const firstPlan = given.plans[0];
+    const repositoryRoot = firstPlan ? rootFor(path.dirname(firstPlan), request.cwd) : findRepositoryRoot(request.cwd);
     const roles = new Map<string, 'given' | 'discovered'>();
     for (const file of [...given.plans, ...given.catalogues, ...extra.catalogues]) roles.set(file, 'given');
     // Plans in one folder see the same catalogues: look once per folder.
@@ -84,7 +116,7 @@ export async function loadWorkspace(request: WorkspaceRequest): Promise<LoadedWo
         let found = byFolder.get(folder);
         if (!found) {
             try {
-                found = discoverCatalogues(plan, repositoryRoot);
+                found = discoverCatalogues(plan, rootFor(folder, request.cwd));
             } catch (error) {
                 throw ioError(error, language, folder, 'cannotRead');
             }
@@ -95,21 +127,31 @@ export async function loadWorkspace(request: WorkspaceRequest): Promise<LoadedWo
             if (!roles.has(file)) roles.set(file, 'discovered');
         }
     }
-    const files = [...roles.keys()];
+    const problems: FileProblem[] = [];
+    const note = (file: string, problem: EntryProblem['problem']): void => {
+        const place = problem.kind === 'invalidUtf8' ? problem : { line: 1, column: 1 };
+        problems.push({
+            shown: displayPath(repositoryRoot, file), line: place.line, column: place.column,
+            severity: problem.kind === 'outsideTree' ? 'info' : 'error', message: describeEntryProblem(problem, language),
+        });
+    };
+    for (const entry of [...given.problems, ...extra.problems]) note(entry.path, entry.problem);
 
-    const [{ EmptyFileSystem }, { createSuServices }, { buildWorkspace, readSources }] = await Promise.all([
+    const [{ EmptyFileSystem }, { createSuServices }, { buildWorkspace }] = await Promise.all([
         import('langium'), import('../language/suplan-services.js'), import('../workspace/load.js'),
     ]);
-    let sources;
-    try {
-        sources = readSources(files);
-    } catch (error) {
-        throw ioError(error, language, files.join(', '), 'cannotRead');
+    // Only regular files up to the size limit, in UTF-8; any other file is reported and left out.
+    const sources: SourceText[] = [];
+    for (const file of roles.keys()) {
+        const read = readSourceFile(file);
+        if (read.problem) note(file, read.problem);
+        else sources.push({ file, text: read.text });
     }
+    if (sources.length === 0 && problems.length === 0) throw cliError(language, 'nothingToCheck', request.paths.join(', '));
     const services = createSuServices(EmptyFileSystem, undefined, { batch: true });
     // The validators read the language when they run, so it must be set before the build.
     services.suplan.catalogue.MessageLocale.language = language;
     const built = await buildWorkspace(services, sources);
     const documents = built.map(d => ({ ...d, shown: displayPath(repositoryRoot, d.file), role: roles.get(d.file) ?? 'given' as const }));
-    return { repositoryRoot, services, documents };
+    return { repositoryRoot, services, documents, problems };
 }

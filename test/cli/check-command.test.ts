@@ -54,16 +54,15 @@ describe('suplan check: exit codes and usage problems', () => {
         expect(stackLines(result.stderr)).toEqual([]);
     });
 
-    test('an unreadable file inside a folder: exit 2, no stack trace', async () => {
+    test('an unreadable file inside a folder: reported on its own line with exit 1, no stack trace', async () => {
         const dir = tempDir('broken');
         // A dangling symbolic link: listed in the folder, but reading it fails.
         const { symlinkSync } = await import('node:fs');
         symlinkSync(path.join(dir, 'nowhere.suplan'), path.join(dir, 'dangling.suplan'));
         const result = await runCli(['check', dir]);
-        expect(result.code).toBe(2);
-        expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-        expect(result.stderr).toMatch(/^suplan: /);
-        expect(stackLines(result.stderr)).toEqual([]);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toMatch(/dangling\.suplan:1:1: error: länken pekar på en fil som inte finns\n/);
+        expect(stackLines(result.stdout + result.stderr)).toEqual([]);
     });
 });
 

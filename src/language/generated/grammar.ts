@@ -670,7 +670,7 @@ export const SuCatGrammar = (): Grammar => loadedSuCatGrammar ?? (loadedSuCatGra
       "name": "STRING",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/\\"(\\\\\\\\.|[^\\"\\\\\\\\])*\\"/",
+        "regex": "/\\"[^\\"\\\\\\\\]*(?:\\\\\\\\.[^\\"\\\\\\\\]*)*\\"/",
         "parenthesized": false
       },
       "fragment": false,
@@ -6699,7 +6699,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
       "name": "STRING",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/\\"(\\\\\\\\.|[^\\"\\\\\\\\])*\\"/",
+        "regex": "/\\"[^\\"\\\\\\\\]*(?:\\\\\\\\.[^\\"\\\\\\\\]*)*\\"/",
         "parenthesized": false
       },
       "fragment": false,
