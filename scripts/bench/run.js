@@ -1,6 +1,6 @@
 // `npm run bench`: prints figures and their ratios to baselines measured in the same run.
 // Machines are noisy, so only ratios within one run mean anything; nothing here asserts a duration.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -38,11 +38,49 @@ function timeProcess(label, args, runs = 3) {
     return { label, ms: best, output };
 }
 
+/**
+ * The median wall time of each command (node with the given arguments), the commands taking turns
+ * run after run; the first round is a warm-up and not counted.
+ */
+function medians(commands, runs) {
+    const times = commands.map(() => []);
+    for (let round = 0; round <= runs; round++) {
+        commands.forEach(([label, args], i) => {
+            const start = performance.now();
+            const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
+            const elapsed = performance.now() - start;
+            // `suplan check` exits 1 when the plan has errors or warnings; only the time counts here.
+            if (result.status !== 0 && result.status !== 1) throw new Error(`${label} exited with ${result.status}: ${result.stderr}`);
+            if (round > 0) times[i].push(elapsed);
+        });
+    }
+    return commands.map(([label], i) => {
+        const sorted = times[i].sort((a, b) => a - b);
+        const middle = sorted.length >> 1;
+        return { label, ms: sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2 };
+    });
+}
+
 function ms(value) {
     return `${value.toFixed(0).padStart(7)} ms`;
 }
 
 console.log(`SU-plan benchmarks (node ${process.version}); corpus: ${PLANS} plans × ${USES} variable uses, catalogue of ${CATALOGUE} variables`);
+
+// 0. Start-up as a user sees it: `suplan check` of one example plan, a whole process, against
+// `node -e 0` measured in the same run (interleaved, so that both see the same machine load).
+const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 15);
+const EXAMPLE_PLAN = 'examples/plans/08-bbic-samtal.suplan';
+const startup = medians([
+    ['node -e 0', ['-e', '0']],
+    ['suplan --version (loads the CLI only)', ['bin/cli.js', '--version']],
+    [`suplan check ${EXAMPLE_PLAN} (whole process)`, ['bin/cli.js', 'check', EXAMPLE_PLAN]],
+], STARTUP_RUNS);
+console.log(`\n0. Start-up: one example plan, median of ${STARTUP_RUNS} runs each (after one warm-up run)`);
+const baseline = startup[0].ms;
+for (const row of startup) console.log(`   ${ms(row.ms)}  ${(row.ms / baseline).toFixed(2).padStart(5)}× node -e 0   ${row.label}`);
+console.log(`   ratio suplan check / node -e 0: ${(startup[2].ms / baseline).toFixed(2)}×   (goal ≤ 4×)`);
+
 prepareCorpus();
 execFileSync(process.execPath, ['scripts/bench/write-models.js', path.join(out, 'plans'), path.join(out, 'models')], { stdio: 'inherit' });
 
