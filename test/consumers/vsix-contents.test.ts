@@ -82,7 +82,7 @@ describe('the packaged .vsix', () => {
         expect(manifest.version).toBe(version);
     });
 
-    test('holds the bundles, both grammars, the language configuration, the nls files, README and LICENSE', () => {
+    test('holds the bundles, both grammars, the language configuration, the nls files, README, CHANGELOG and LICENSE', () => {
         for (const file of [
             'extension/dist/server.cjs', 'extension/dist/extension.cjs',
             'extension/dist/web/server.js', 'extension/dist/web/extension.cjs',
@@ -95,6 +95,8 @@ describe('the packaged .vsix', () => {
         }
         expect(names.some(name => /^extension\/readme\.md$/i.test(name))).toBe(true);
         expect(names.some(name => /^extension\/LICENSE(\.txt)?$/i.test(name))).toBe(true);
+        // The marketplace's Changelog tab; the same CHANGELOG.md gives the release notes (npm run release).
+        expect(names.some(name => /^extension\/changelog\.md$/i.test(name))).toBe(true);
     });
 
     test('holds nothing but what the extension runs (whitelist): no sources, tests or node_modules', () => {
@@ -103,7 +105,7 @@ describe('the packaged .vsix', () => {
             /^extension\/dist\/(server|extension)\.cjs$/, /^extension\/dist\/web\/(server\.js|extension\.cjs)$/,
             /^extension\/syntaxes\/[a-z]+\.tmLanguage\.json$/, /^extension\/language-configuration[\w.-]*\.json$/,
             /^extension\/snippets\/[\w.-]+\.json$/, /^extension\/images\/[\w.-]+$/,
-            /^extension\/package(\.nls(\.[a-z-]+)?)?\.json$/, /^extension\/readme\.md$/i, /^extension\/LICENSE(\.txt)?$/i,
+            /^extension\/package(\.nls(\.[a-z-]+)?)?\.json$/, /^extension\/readme\.md$/i, /^extension\/changelog\.md$/i, /^extension\/LICENSE(\.txt)?$/i,
         ];
         const unexpected = names.filter(name => !name.endsWith('/') && !allowed.some(pattern => pattern.test(name)));
         expect(unexpected).toEqual([]);
