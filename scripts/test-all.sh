@@ -33,7 +33,7 @@ suite_started=$(now_ms)
 # shows code-server (VS Code) with the .vsix; Neovim is an LSP client; libkrb5-dev builds
 # code-server's native modules; unzip unpacks the .vsix.
 step "Debian packages"
-DEBIAN_PACKAGES=(libreoffice-calc-nogui chromium neovim libkrb5-dev unzip)
+DEBIAN_PACKAGES=(libreoffice-calc-nogui chromium neovim libkrb5-dev unzip python3-openpyxl)
 missing=()
 for package in "${DEBIAN_PACKAGES[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
