@@ -8,6 +8,7 @@
  * - `dataPackage(model, { path })`: `datapackage.json`; `codebookMarkdown(model)`: the codebook.
  * - `synthesize(model, { clients, seed, units })`: synthetic rows.
  * - `dataCodec`: the cell and CSV code that the HTML form embeds.
+ * - `formSpec(model)`: the form model every form generator builds on (form-model.ts).
  *
  * Nothing here imports a Node built-in or a package, so a form generator (which runs in the
  * language server too) may use any of it.
@@ -26,3 +27,4 @@ export { codebookMarkdown } from './codebook.js';
 export { synthesize, type SynthOptions } from './synth.js';
 export { issueMessage, issueText, type DataIssue, type DataIssueCode } from './messages.js';
 export { dateFitsPeriod, periodText, periodWindows } from './period.js';
+export { RESPONDENT_LABELS, formSpec, type FieldSpec, type FormSpec } from './form-model.js';
