@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { registerCatalogueCommand } from './catalogue-command.js';
 import { registerCheckCommand } from './check-command.js';
 import { CliError } from './cli-error.js';
+import { registerDataCommand } from './data-command.js';
 import { registerGenerateCommand } from './generate-command.js';
 import { LANGUAGES, languageFromArgv, t, type CliLanguage } from './messages.js';
 import { registerNewCommand } from './new-command.js';
@@ -29,6 +30,7 @@ export function createProgram(language: CliLanguage): Command {
     registerNewCommand(program, language);
     registerGenerateCommand(program, language);
     registerSynthCommand(program, language);
+    registerDataCommand(program, language);
     registerCatalogueCommand(program, language);
     return program;
 }

@@ -78,6 +78,23 @@ export const TEXTS = {
     seedOption: text('frö för slumptalen (heltal)', 'seed for the random numbers (an integer)'),
     unitsOption: text('antal enheter klienterna fördelas på', 'number of units the clients are spread over'),
     synthOutOption: text('fil att skriva (standard: standard ut)', 'file to write (default: standard output)'),
+    // suplan data import
+    dataSummary: text('läs in och kontrollera data i dataformatet', 'read and check data in the data format'),
+    dataImportSummary: text('läs ifyllda arbetsböcker och exporter till en datafil', 'read filled workbooks and exports into one data file'),
+    dataImportDescription: text(
+        'Läs ifyllda registreringsarbetsböcker (--target form-xlsx) och tidigare exporter (CSV eller XLSX i dataformatet), kontrollera varje cell mot planen och skriv en datafil i dataformatet. Varje ogiltig cell visas med fil, blad, rad och kolumn; då skrivs ingen fil. Samma registrering i flera filer tas med en gång.',
+        'Read filled registration workbooks (--target form-xlsx) and earlier exports (CSV or XLSX in the data format), check every cell against the plan and write one data file in the data format. Every invalid cell is shown with its file, sheet, row and column; then no file is written. The same record in several files is kept once.'),
+    dataImportFiles: text('arbetsböcker (.xlsx) eller datafiler (.csv) att läsa', 'workbooks (.xlsx) or data files (.csv) to read'),
+    dataImportPlan: text('planen som data samlades in med', 'the plan the data was collected with'),
+    dataImportWorkbook: text('{0} kan inte läsas som arbetsbok: {1}', '{0} cannot be read as a workbook: {1}'),
+    dataImportConflict: text('samma registrering som {0} men med andra värden', 'the same record as {0} but with other values'),
+    dataImportFailed: text('{0} problem; ingen fil skrevs', '{0} problems; no file was written'),
+    dataImportDone: text('{0} registreringar ({1} lästa rader, {2} dubbletter borttagna)', '{0} records ({1} rows read, {2} duplicates dropped)'),
+    dataPlaceLine: text('{0}: rad {1}', '{0}: line {1}'),
+    dataPlaceCell: text('{0}: rad {1}, kolumn {2}', '{0}: line {1}, column {2}'),
+    dataPlaceSheetRow: text('{0}: blad {1}, rad {2}', '{0}: sheet {1}, row {2}'),
+    dataPlaceSheetColumn: text('{0}: blad {1}, rad {2}, kolumn {3}', '{0}: sheet {1}, row {2}, column {3}'),
+    dataPlaceSheetCell: text('{0}: blad {1}, rad {2}, kolumn {3} ({4})', '{0}: sheet {1}, row {2}, column {3} ({4})'),
     badInteger: text('{0} ska vara ett heltal {1}–{2} (fick "{3}")', '{0} must be a whole number {1}–{2} (got "{3}")'),
 
     // suplan catalogue import|export

@@ -9,6 +9,7 @@
  * - `synthesize(model, { clients, seed, units })`: synthetic rows.
  * - `dataCodec`: the cell and CSV code that the HTML form embeds.
  * - `formSpec(model)`: the form model every form generator builds on (form-model.ts).
+ * - `workbookColumns`, `workbookTable`: the registration workbook's data sheet (workbook.ts).
  *
  * Nothing here imports a Node built-in or a package, so a form generator (which runs in the
  * language server too) may use any of it.
@@ -27,4 +28,8 @@ export { codebookMarkdown } from './codebook.js';
 export { synthesize, type SynthOptions } from './synth.js';
 export { issueMessage, issueText, type DataIssue, type DataIssueCode } from './messages.js';
 export { dateFitsPeriod, periodText, periodWindows } from './period.js';
+export {
+    PLAN_SHEET_KEYS, WORKBOOK_ROWS, WORKBOOK_SHEETS, choiceText, columnLetter, workbookCellText, workbookColumns, workbookTable,
+    type SheetRowCells, type WorkbookTable,
+} from './workbook.js';
 export { RESPONDENT_LABELS, formSpec, type FieldSpec, type FormSpec } from './form-model.js';

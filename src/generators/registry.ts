@@ -3,6 +3,7 @@
  * read it. Adding a target is its folder (with a `target.ts`) plus one line here.
  */
 import { formHtmlTarget } from './form-html/target.js';
+import { formXlsxTarget } from './form-xlsx/target.js';
 import { jsonTarget } from './json/target.js';
 import { markdownTarget } from './markdown/target.js';
 import type { GeneratorTarget } from './target.js';
@@ -10,7 +11,7 @@ import type { GeneratorTarget } from './target.js';
 export type { GeneratedFile, Generate, GeneratorTarget, TargetContext } from './target.js';
 
 /** Every target, in the order help lists them. */
-export const TARGETS: readonly GeneratorTarget[] = [jsonTarget, markdownTarget, formHtmlTarget];
+export const TARGETS: readonly GeneratorTarget[] = [jsonTarget, markdownTarget, formHtmlTarget, formXlsxTarget];
 
 export function findTarget(id: string): GeneratorTarget | undefined {
     return TARGETS.find(target => target.id === id);
