@@ -52,7 +52,7 @@ export function createSuServices(context: DefaultSharedModuleContext, sharedModu
         },
         workspace: {
             ConfigurationProvider: services => new SuConfigurationProvider(services, locale, settings),
-            DocumentBuilder: services => new SuDocumentBuilder(services),
+            DocumentBuilder: services => new SuDocumentBuilder(services, locale),
             IndexManager: services => new SuIndexManager(services),
             LangiumDocumentFactory: services => new SuDocumentFactory(services),
             WorkspaceManager: services => new SuWorkspaceManager(services, settings),

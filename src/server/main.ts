@@ -1,15 +1,32 @@
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { createSuServices } from '../language/suplan-services.js';
+import { registerCatalogueDiscovery } from './catalogue-discovery.js';
 import { registerSuRequests } from './requests.js';
+import { SafeNodeFileSystem } from './safe-file-system.js';
+
+/**
+ * Over stdio the connection reads and writes through streams of our own, so that a message whose
+ * body is not JSON gets JSON-RPC's parse-error response (−32700, with a null id as the request's
+ * id cannot be read) and the server goes on with the next message.
+ */
+function stdioConnection(): Connection {
+    const reader = new StreamMessageReader(process.stdin);
+    const writer = new StreamMessageWriter(process.stdout);
+    reader.onError(error => {
+        if (!(error instanceof SyntaxError)) return;
+        void writer.write({ jsonrpc: '2.0', id: null, error: { code: -32700, message: `Parse error: ${error.message}` } } as Parameters<typeof writer.write>[0]);
+    });
+    return createConnection(ProposedFeatures.all, reader, writer);
+}
 
 /**
  * The language server for `*.suplan` and `*.sucat` over stdio or IPC (whatever the client
  * chose). VS Code starts the bundled `dist/server.cjs`; Neovim and other LSP clients run
  * `node dist/server.cjs --stdio`.
  */
-const connection = createConnection(ProposedFeatures.all);
-const services = createSuServices({ connection, ...NodeFileSystem });
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
+const services = createSuServices({ connection, ...SafeNodeFileSystem });
 registerSuRequests(connection, services);
+registerCatalogueDiscovery(services);
 startLanguageServer(services.shared);

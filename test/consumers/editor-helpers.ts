@@ -206,6 +206,8 @@ export class StdioLspClient {
     readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
     readonly serverRequests: string[] = [];
     readonly registrations: unknown[] = [];
+    /** Responses with a null id: errors about messages the server could not read. */
+    readonly nullIdResponses: Message[] = [];
     stderr = '';
     /** The client's settings, answered to `workspace/configuration` by section (`suplan`, `suplan.messageLanguage`). */
     settings: Record<string, unknown> = {};
@@ -231,6 +233,18 @@ export class StdioLspClient {
         const body = Buffer.from(JSON.stringify(message), 'utf8');
         this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
         this.child.stdin.write(body);
+    }
+
+    /** Sends a message body as it is, with a correct header (for bodies that are not JSON). */
+    sendRaw(body: string): void {
+        const bytes = Buffer.from(body, 'utf8');
+        this.child.stdin.write(`Content-Length: ${bytes.length}\r\n\r\n`);
+        this.child.stdin.write(bytes);
+    }
+
+    /** Whether the server process is still running. */
+    get running(): boolean {
+        return this.child.exitCode === null && this.child.signalCode === null;
     }
 
     request<T>(method: string, params: unknown): Promise<T> {
@@ -273,6 +287,8 @@ export class StdioLspClient {
                 this.waiters = this.waiters.filter(w => !ready.includes(w));
                 for (const waiter of ready) waiter.resolve(params);
             }
+        } else if (message.id === null) {
+            this.nullIdResponses.push(message);
         } else if (typeof message.id === 'number') {
             const pending = this.pending.get(message.id);
             if (!pending) return;

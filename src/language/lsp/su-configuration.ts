@@ -1,4 +1,5 @@
-import { DefaultConfigurationProvider, DocumentState, type LangiumDocument, type URI } from 'langium';
+import { DefaultConfigurationProvider, DocumentState, type ConfigurationInitializedParams, type LangiumDocument, type URI } from 'langium';
+import type { InitializeParams } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { MessageLocale } from '../diagnostics/locale.js';
 import type { PlanSettings } from '../settings.js';
@@ -58,6 +59,22 @@ export class SuConfigurationProvider extends DefaultConfigurationProvider {
         this.shared = shared;
         this.locale = locale;
         this.planSettings = planSettings;
+    }
+
+    private canRegister = false;
+
+    override initialize(params: InitializeParams): void {
+        super.initialize(params);
+        this.canRegister = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    }
+
+    /**
+     * Langium registers for configuration changes whenever the client reads configuration, also
+     * when the client did not offer dynamic registration; Emacs eglot then shows a warning on every
+     * start. Register only when the client says it can.
+     */
+    override async initialized(params: ConfigurationInitializedParams): Promise<void> {
+        await super.initialized(this.canRegister ? params : { ...params, register: undefined });
     }
 
     override updateSectionConfiguration(section: string, configuration: unknown): void {

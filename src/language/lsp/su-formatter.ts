@@ -6,7 +6,7 @@ import * as ast from '../generated/ast.js';
 /**
  * The document formatter of both languages. The examples under `examples/` are the house style:
  *
- * - 4 spaces (one indentation unit of the editor's options) per block depth; `{` on the line of
+ * - 4 spaces per block depth (whatever the editor's tab settings say); `{` on the line of
  *   its header after one space, `}` on a line of its own, one element per line inside a block;
  * - single spaces between the tokens of a line, except `bbic.kön`, `18..99` (a range, while a
  *   period is written `2024-01-01 .. 2024-12-31`), `-1`, `a, b`, `medel(a, b)` and an analysis's
@@ -50,7 +50,9 @@ abstract class SuFormatter extends AbstractFormatter {
         this.rules = new LayoutRules(table);
         this.format(root);
         for (const node of AstUtils.streamAllContents(root)) this.format(node);
-        const edits = new LayoutEngine(document, table, this.rules, options).edits();
+        // The house style is four spaces, whatever the editor's tab settings (Neovim's and Emacs's
+        // defaults would turn every indented line into tabs); tabs already in the text count as 4.
+        const edits = new LayoutEngine(document, table, this.rules, { ...options, tabSize: 4, insertSpaces: true }).edits();
         return edits.filter(edit => !range || insideLines(edit, range)).map(({ range, newText }) => ({ range, newText }));
     }
 
@@ -101,7 +103,7 @@ const CLAUSE_KEYWORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
     [ast.Catalogue.$type, ['beskrivning']],
     [ast.CatalogueVariable.$type, ['etikett', 'värdemängd', 'kommentar', 'processteg', 'nationell', 'ersätter']],
     [ast.TargetGroup.$type, ['inkludera', 'exkludera', 'ålder', 'förväntat']],
-    [ast.Privacy.$type, ['minsta', 'rättslig', 'lagring', 'personuppgiftsansvarig', 'gallring', 'konsekvensbedömning', 'pseudonymisering']],
+    [ast.Privacy.$type, ['minsta', 'rättslig', 'lagring', 'personuppgiftsansvarig', 'gallring', 'konsekvensbedömning', 'pseudonymisering', 'sekundär']],
     [ast.Extract.$type, ['fil', 'nyckel']],
     [ast.ItemGroup.$type, ['index']],
 ].map(([type, keywords]) => [type as string, new Set(keywords)]));
@@ -199,6 +201,8 @@ function ruleOf(leaf: CstNode): string | undefined {
 function glued(a: Token, b: Token): boolean {
     if (b.keyword === ',' || b.keyword === ')' || b.keyword === '(' || a.keyword === '(') return true;
     if (a.keyword === '.' || b.keyword === '.') return true; // a qualified name
+    // A rounding step with a decimal comma, `avrundning 0,5`, is one number.
+    if (a.keyword === ',' && a.node === b.node && (ast.isRoundingOption(a.node) || ast.isPlanRounding(a.node))) return true;
     if (a.keyword === '-') return true; // the sign of a number
     if ((a.keyword === '..' && a.node.$type === ast.Range.$type) || (b.keyword === '..' && b.node.$type === ast.Range.$type)) return true;
     return b.keyword === ':' && b.node.$type === ast.Analysis.$type;

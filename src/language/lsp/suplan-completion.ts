@@ -10,7 +10,7 @@ import { catalogueValueSet, describeValueSet, isCoded, originalValueSet, valueSe
 import {
     isAnalysis, isCatalogueVariable, isComparison, isDerivedVariable, isItem, isItemGroup, isLocalVariable, isMeasurementPoint,
     isNamedValueSet, isPlan, isReferenceTable, isShare, isUseVariable, CatalogueVariable, Comparison, RefinedValue, Share,
-    type CatalogueVariable as CatalogueVariableNode, type Plan, type PlanVariable,
+    type CatalogueVariable as CatalogueVariableNode, type Plan, type PlanVariable, type UseVariable,
 } from '../generated/ast.js';
 import type { CatalogueResolver, ResolvedCatalogue } from '../catalogue-resolver.js';
 import type { SuPlanServices } from '../suplan-module.js';
@@ -128,7 +128,9 @@ export class SuPlanCompletionProvider extends DefaultCompletionProvider {
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
-        return { ...item, detail: localDetail(description.node), sortText: REFERENCE_GROUP + swedishSortKey(description.name) };
+        const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset);
+        const group = startsWithTyped(description.name, typed) ? '0' : '1';
+        return { ...item, detail: localDetail(description.node), sortText: REFERENCE_GROUP + group + swedishSortKey(description.name) };
     }
 
     /**
@@ -144,13 +146,18 @@ export class SuPlanCompletionProvider extends DefaultCompletionProvider {
         const entries = lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => SWEDISH.compare(a.label, b.label));
         const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset);
         const width = String(MAX_CATALOGUE_ITEMS).length;
+        // Names that start with what is typed come first (after `bbic.sa`: `bbic.samtal_enskilt`
+        // before `bbic.insats_…`), then the other fuzzy matches; each group in Swedish order.
+        // sortText carries the order, so clients that sort themselves (Emacs eglot) keep it.
+        const matches = typed ? entries.filter(entry => this.fuzzyMatcher.match(typed, entry.label)) : entries;
+        const prefixed = matches.filter(entry => startsWithTyped(entry.label, typed));
+        const others = matches.filter(entry => !startsWithTyped(entry.label, typed));
         let count = 0;
-        for (const entry of entries) {
-            if (typed && !this.fuzzyMatcher.match(typed, entry.label)) continue;
+        for (const entry of [...prefixed, ...others]) {
             acceptor(context, {
                 label: entry.label, kind: CompletionItemKind.Variable, detail: entry.detail,
                 documentation: entry.documentation ? { kind: 'plaintext', value: entry.documentation } : undefined,
-                sortText: REFERENCE_GROUP + String(count).padStart(width, '0'),
+                sortText: REFERENCE_GROUP + String(count).padStart(width, '0'), filterText: entry.label,
             });
             if (++count >= MAX_CATALOGUE_ITEMS) break;
         }
@@ -174,7 +181,10 @@ export class SuPlanCompletionProvider extends DefaultCompletionProvider {
      * names (`ålder`, `barn` …) are not offered where a name is expected: they are not suggestions.
      */
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
-        if (this.filterKeyword(context, keyword)) acceptKeyword(context, keyword, acceptor);
+        if (!this.filterKeyword(context, keyword)) return;
+        // `i fördjupad …` / `i original …` choose a code level, which only a refined variable has.
+        if (AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name === 'CodeListLevel' && !refinedUse(codeListVariable(context.node))) return;
+        acceptKeyword(context, keyword, acceptor);
     }
 
     /** A new plan where `plan` may start; a new analysis or scenario where `analyser { }` or `scenarier { }` may close. */
@@ -235,10 +245,15 @@ export class SuPlanCompletionProvider extends DefaultCompletionProvider {
     private codesFor(ruleName: string, feature: string, node: AstNode | undefined): readonly CodeModel[] | undefined {
         if (!node) return undefined;
         let variable: PlanVariable | undefined;
-        if (ruleName === Comparison.$type && feature === 'codes') {
-            variable = AstUtils.getContainerOfType(node, isComparison)?.variable?.ref?.ref;
-        } else if (ruleName === Share.$type && feature === 'codes') {
-            variable = AstUtils.getContainerOfType(node, isShare)?.variable?.ref?.ref;
+        if ((ruleName === Comparison.$type || ruleName === Share.$type) && feature === 'codes') {
+            const list = AstUtils.getContainerOfType(node, isComparison) ?? AstUtils.getContainerOfType(node, isShare);
+            variable = list?.variable?.ref?.ref;
+            // `i original …` lists the catalogue's codes of a refined variable.
+            const use = refinedUse(variable);
+            if (use && list?.level === 'original') {
+                const original = originalValueSet(use);
+                return isCoded(original) ? original.codes : undefined;
+            }
         } else if (ruleName === RefinedValue.$type && feature === 'original') {
             const use = AstUtils.getContainerOfType(node, isUseVariable);
             const original = use ? originalValueSet(use) : undefined;
@@ -249,6 +264,17 @@ export class SuPlanCompletionProvider extends DefaultCompletionProvider {
         const set = valueSetOf(variable);
         return isCoded(set) ? set.codes : undefined;
     }
+}
+
+/** The variable whose codes a code list (`när x i …`, `andel x i …`) at this node lists. */
+function codeListVariable(node: AstNode | undefined): PlanVariable | undefined {
+    if (!node) return undefined;
+    return (AstUtils.getContainerOfType(node, isComparison) ?? AstUtils.getContainerOfType(node, isShare))?.variable?.ref?.ref;
+}
+
+/** The variable as a refined catalogue variable (`använd … fördjupa { … }`), if it is one. */
+function refinedUse(variable: PlanVariable | undefined): UseVariable | undefined {
+    return isUseVariable(variable) && variable.refinements.length > 0 ? variable : undefined;
 }
 
 /** What a plan's own name stands for, in Swedish: `lokal variabel · Antal samtal`, `mätpunkt`, `analys · Andel` … */
@@ -272,4 +298,15 @@ export function catalogueDetail(variable: CatalogueVariableNode): string {
     const parts = [variable.label ?? variable.name, describeValueSet(catalogueValueSet(variable.valueSet), 'sv')];
     const detail = parts.join(' · ');
     return variable.nationalStatistics ? `${detail} · nationell statistik` : detail;
+}
+
+/**
+ * Whether a name starts with what is typed, ignoring case: the whole name (`bbic.sa` →
+ * `bbic.samtal_enskilt`) or its last part when only that is typed (`sa` → `bbic.samtal_enskilt`).
+ */
+function startsWithTyped(name: string, typed: string): boolean {
+    if (typed === '') return true;
+    const lower = name.toLowerCase();
+    const wanted = typed.toLowerCase();
+    return lower.startsWith(wanted) || (!wanted.includes('.') && lower.slice(lower.lastIndexOf('.') + 1).startsWith(wanted));
 }

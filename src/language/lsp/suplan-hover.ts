@@ -1,5 +1,6 @@
-import { AstNodeHoverProvider } from 'langium/lsp';
-import type { AstNode } from 'langium';
+import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
+import type { AstNode, LangiumDocument } from 'langium';
+import { MarkupContent, MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import {
     isCatalogueVariable, isDerivedVariable, isItem, isItemGroup, isLocalVariable, isUseVariable,
     type CatalogueVariable, type PlanVariable, type UseVariable,
@@ -71,8 +72,32 @@ function useVariableHover(use: UseVariable): string | undefined {
     return catalogueVariableHover(target, valueSetOf(use), use.refinements.length > 0);
 }
 
-/** Hover for catalogue variables and plan variables, in Swedish Markdown. */
+/** The hover's Markdown as plain text: no bold markers, no backslash escapes. */
+export function markdownToPlainText(markdown: string): string {
+    return markdown.replace(/\*\*/g, '').replace(/\\([\\`*_[\]<>#|~])/g, '$1');
+}
+
+/**
+ * Hover for catalogue variables and plan variables, in Swedish Markdown, or in plain text when
+ * the client asks for it first (`contentFormat: ['plaintext', …]`, as Emacs eglot does).
+ */
 export class SuPlanHoverProvider extends AstNodeHoverProvider {
+    private plainText = false;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        services.shared.lsp.LanguageServer.onInitialize(params => {
+            const formats = params.capabilities.textDocument?.hover?.contentFormat;
+            this.plainText = formats !== undefined && formats.length > 0 && formats[0] !== MarkupKind.Markdown;
+        });
+    }
+
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const hover = await super.getHoverContent(document, params);
+        if (!this.plainText || !hover || !MarkupContent.is(hover.contents) || hover.contents.kind !== MarkupKind.Markdown) return hover;
+        return { ...hover, contents: { kind: MarkupKind.PlainText, value: markdownToPlainText(hover.contents.value) } };
+    }
+
     protected override getAstNodeHoverContent(node: AstNode): string | undefined {
         if (isCatalogueVariable(node)) return catalogueVariableHover(node);
         if (isUseVariable(node) || isLocalVariable(node) || isDerivedVariable(node) || isItemGroup(node) || isItem(node)) {

@@ -1,8 +1,9 @@
-import { DefaultLangiumDocumentFactory, DocumentState, type AstNode, type Cancellation, type LangiumDocument } from 'langium';
+import { DefaultLangiumDocumentFactory, DocumentState, isOperationCancelled, type AstNode, type Cancellation, type LangiumDocument, type ParseResult, type ParserOptions, type URI } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { SuCatalogueServices } from '../suplan-module.js';
 import { tryIncrementalUpdate } from './incremental-parse.js';
 import { langiumInternalsProblem } from './langium-internals.js';
+import { documentProblems, internalErrorMessage } from './document-problems.js';
 
 /**
  * Langium's document factory, but a document open in the editor whose edit only touched a string,
@@ -26,6 +27,40 @@ export class SuDocumentFactory extends DefaultLangiumDocumentFactory {
             }
         }
         return super.update(document, cancellationToken);
+    }
+
+    /**
+     * Parses a text; an internal error of the parser (which no input should cause) leaves the
+     * document empty instead of stopping the build, and the builder reports it on the document.
+     */
+    protected override parse<T extends AstNode = AstNode>(uri: URI, text: string, options?: ParserOptions): ParseResult<T> {
+        const key = uri.toString();
+        try {
+            const result = super.parse<T>(uri, text, options);
+            if (documentProblems.get(key)?.source === 'parse') documentProblems.delete(key);
+            return result;
+        } catch (error) {
+            console.error(`SU-plan: internal error while parsing ${key}:`, error);
+            documentProblems.set(key, { source: 'parse', message: language => internalErrorMessage('parsing', error, language) });
+            const empty = super.parse<T>(uri, '', options);
+            return { ...empty, parserErrors: [], lexerErrors: [] };
+        }
+    }
+
+    /** The editor's parse (Langium's async parser), guarded like `parse`. */
+    protected override async parseAsync<T extends AstNode = AstNode>(uri: URI, text: string, cancellationToken: Cancellation.CancellationToken): Promise<ParseResult<T>> {
+        const key = uri.toString();
+        try {
+            const result = await super.parseAsync<T>(uri, text, cancellationToken);
+            if (documentProblems.get(key)?.source === 'parse') documentProblems.delete(key);
+            return result;
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            console.error(`SU-plan: internal error while parsing ${key}:`, error);
+            documentProblems.set(key, { source: 'parse', message: language => internalErrorMessage('parsing', error, language) });
+            const empty = super.parse<T>(uri, '');
+            return { ...empty, parserErrors: [], lexerErrors: [] };
+        }
     }
 
     private incrementalAllowed(services: Partial<SuCatalogueServices>, document: LangiumDocument): boolean {

@@ -1,5 +1,5 @@
 import {
-    AstUtils, Cancellation, DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type ValidationAcceptor,
+    AstUtils, Cancellation, DefaultDocumentValidator, isOperationCancelled, type AstNode, type DiagnosticInfo, type LangiumDocument, type ValidationAcceptor,
     type ValidationOptions
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
@@ -12,6 +12,7 @@ import { closest, didYouMean } from '../../text/suggest.js';
 import type { CatalogueResolver } from '../catalogue-resolver.js';
 import { messageTable } from '../../text/messages.js';
 import type { SuDiagnosticData } from '../validators/common.js';
+import { documentProblems, internalErrorDiagnostic, unreadDiagnostic } from './document-problems.js';
 
 const UNRESOLVED_CODE: Record<string, Code> = {
     [CatalogueVariable.$type]: 'SU012',
@@ -41,6 +42,24 @@ export class SuDocumentValidator extends DefaultDocumentValidator {
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken?: Cancellation.CancellationToken): Promise<void> {
         for (const check of this.validationRegistry.getChecks(rootNode.$type, options.categories)) {
             await check(rootNode, acceptor, cancelToken ?? Cancellation.CancellationToken.None);
+        }
+    }
+
+    /**
+     * The checks of a document; an internal error in them is reported on the document (Langium
+     * would only log it and leave the document without diagnostics). A file the language server
+     * could not read gets its one-line reason instead.
+     */
+    protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        const document = rootNode.$document;
+        const unread = document ? documentProblems.get(document.uri.toString()) : undefined;
+        if (unread) return [unreadDiagnostic(unread.message(this.locale.language))];
+        try {
+            return await super.validateAst(rootNode, options, cancelToken);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            console.error('SU-plan: internal error in validation:', error);
+            return [internalErrorDiagnostic('validation', error, this.locale.language)];
         }
     }
 

@@ -348,10 +348,11 @@ describe('layout rules', () => {
         expect(await format(messy, 'k.sucat')).toBe(expected);
     });
 
-    test('tab indentation follows the editor options', async () => {
+    test('four spaces whatever the editor options (tabs, other widths): the house style', async () => {
         const file = examplePlans[0];
-        const formatted = await format(read(file), file, { tabSize: 4, insertSpaces: false });
-        expect(formatted).toBe(read(file).replace(/^((?: {4})+)/gm, indent => '\t'.repeat(indent.length / 4)));
+        for (const options of [{ tabSize: 4, insertSpaces: false }, { tabSize: 8, insertSpaces: false }, { tabSize: 2, insertSpaces: true }]) {
+            expect(await format(read(file), file, options)).toBe(read(file));
+        }
     });
 });
 
