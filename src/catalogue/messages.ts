@@ -156,8 +156,8 @@ const MESSAGES = {
         en: '--sheet applies to .xlsx files only.',
     },
     'io.workbook': {
-        sv: 'Kan inte läsa arbetsboken {0}: {1}',
-        en: 'Cannot read the workbook {0}: {1}',
+        sv: 'Kan inte läsa arbetsboken {0}: den är skadad eller ingen Excel-arbetsbok (.xlsx). Öppna den i Excel eller LibreOffice och spara som .xlsx, eller exportera till CSV.',
+        en: 'Cannot read the workbook {0}: it is damaged or not an Excel workbook (.xlsx). Open it in Excel or LibreOffice and save it as .xlsx, or export it to CSV.',
     },
     'export.unencodable': {
         sv: 'Tecknen {0} i "{1}" kan inte skrivas i windows-1252. Använd --encoding utf8.',

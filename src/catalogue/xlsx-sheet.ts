@@ -38,8 +38,9 @@ export async function readXlsxBytes(bytes: Uint8Array, file: string, sheetName?:
     const workbook = await newWorkbook();
     try {
         await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    } catch (error) {
-        throw new CatalogueUsageError('io.workbook', [file, error instanceof Error ? error.message : String(error)]);
+    } catch {
+        // The zip library's own text is English and names its website: the user gets ours.
+        throw new CatalogueUsageError('io.workbook', [file]);
     }
     const sheet = pickSheet(workbook, sheetName);
     const rows: SheetRow[] = [];

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -19,7 +19,7 @@ import { writeFileAtomic } from './write-file-atomic.js';
  */
 
 /** The import flags: the import's own options (less those the command fills in) plus output and language. */
-export type CatalogueImportOptions = Omit<ImportOptions, 'fileName' | 'language'> & { readonly out?: string; readonly lang: CliLanguage };
+export type CatalogueImportOptions = Omit<ImportOptions, 'fileName' | 'language'> & { readonly out?: string; readonly force?: boolean; readonly lang: CliLanguage };
 
 export interface CatalogueExportOptions {
     readonly out?: string;
@@ -46,6 +46,7 @@ export function registerCatalogueCommand(program: Command, language: CliLanguage
         .option('--columns <mapping>', t(language, 'columnsOption'))
         .option('--sheet <name>', t(language, 'sheetOption'))
         .option('--encoding <encoding>', t(language, 'importEncodingOption'))
+        .option('-f, --force', t(language, 'forceOption'))
         .addOption(langOption())
         .addHelpText('after', `\n${t(language, 'importDetails')}\n\n${t(language, 'importExitCodes')}`)
         .action(async (file: string, options: CatalogueImportOptions) => {
@@ -92,12 +93,32 @@ function readInput(file: string, language: CliLanguage): Buffer {
     }
 }
 
-function write(target: string, content: string | Uint8Array, language: CliLanguage): void {
+function write(target: string, content: string | Uint8Array, language: CliLanguage, overwrite = true): void {
     if (target === '-') {
         process.stdout.write(content);
         return;
     }
-    writeFileAtomic(target, content, { overwrite: true, language });
+    writeFileAtomic(target, content, { overwrite, language });
+}
+
+/** Whether two paths name the same file (through links too); false when either does not exist. */
+function sameFile(a: string, b: string): boolean {
+    try {
+        const [x, y] = [statSync(a), statSync(b)];
+        return x.dev === y.dev && x.ino === y.ino;
+    } catch {
+        return false;
+    }
+}
+
+/**
+ * Where an import may write: never over its input (not even with --force), and over an existing
+ * file only with --force. Checked before anything is read, so nothing is lost on a refusal.
+ */
+function checkImportTarget(input: string, out: string, force: boolean, language: CliLanguage): void {
+    if (out === '-') return;
+    if (path.resolve(out) === path.resolve(input) || sameFile(out, input)) throw cliError(language, 'outIsInput', out);
+    if (!force && existsSync(out)) throw cliError(language, 'outExists', out);
 }
 
 function printIssues(file: string, issues: readonly ImportIssue[], language: CliLanguage): void {
@@ -106,6 +127,8 @@ function printIssues(file: string, issues: readonly ImportIssue[], language: Cli
 
 export async function runImport(file: string, options: CatalogueImportOptions): Promise<0 | 1> {
     const language = options.lang;
+    const out = options.out ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.sucat`);
+    checkImportTarget(file, out, options.force === true, language);
     const { importCatalogue } = await import('../catalogue/catalogue-import.js');
     const bytes = readInput(file, language);
     const result = await importCatalogue(bytes, {
@@ -117,8 +140,7 @@ export async function runImport(file: string, options: CatalogueImportOptions): 
         process.stderr.write(`${t(language, 'notWritten', result.issues.filter(i => i.severity === 'error').length)}\n`);
         return 1;
     }
-    const out = options.out ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.sucat`);
-    write(out, result.text, language);
+    write(out, result.text, language, options.force === true);
     const { name, version, variables } = result.catalogue;
     printSummary(t(language, 'imported', out, name, version, variables.length), out);
     return 0;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
@@ -171,5 +171,49 @@ describe('suplan catalogue import|export', () => {
         expect(en.stdout).toContain('Against formula injection');
         expect(en.stdout).toContain('--separator <separator>');
         expect(en.stdout).toContain('\nExit codes:\n  0  done\n  1  the catalogue has errors');
+    });
+});
+
+describe('suplan catalogue import never loses a file', () => {
+    test('an existing .sucat is not overwritten without --force; with --force it is', async () => {
+        const dir = tempDir('catalogue-force');
+        const input = writeExcelCsv(dir, 'bbic-2023.csv');
+        const target = path.join(dir, 'bbic-2023.sucat');
+        writeFileSync(target, '// handskriven katalog\n');
+        const refused = await runCli(['catalogue', 'import', input]);
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toBe(`suplan: ${target} finns redan; ange --force för att skriva över den, eller en annan fil med --out\n`);
+        expect(readFileSync(target, 'utf8')).toBe('// handskriven katalog\n');
+        const forced = await runCli(['catalogue', 'import', input, '--force']);
+        expect(forced.code).toBe(0);
+        expect(readFileSync(target, 'utf8')).toMatch(/^katalog bbic|\nkatalog bbic/);
+    });
+
+    test('--out naming the input (directly or through a link) is refused, even with --force', async () => {
+        const dir = tempDir('catalogue-self');
+        const input = writeExcelCsv(dir, 'bbic-2023.csv');
+        const before = readFileSync(input);
+        symlinkSync(input, path.join(dir, 'länk.csv'));
+        for (const out of [input, path.join(dir, 'länk.csv')]) {
+            const result = await runCli(['catalogue', 'import', input, '--out', out, '--force', '--lang', 'en']);
+            expect(result.code).toBe(2);
+            expect(result.stderr).toBe(`suplan: ${out} is the input file; give another file with --out (the input is never overwritten)\n`);
+            expect(readFileSync(input)).toEqual(before);
+        }
+    });
+
+    test('a .xlsx that is not a workbook gets one line in the user\'s language, not the zip library\'s text', async () => {
+        const dir = tempDir('catalogue-notzip');
+        const input = path.join(dir, 'lista.xlsx');
+        writeFileSync(input, 'Variabel;Etikett\n');
+        for (const [lang, expected] of [
+            ['sv', `suplan: Kan inte läsa arbetsboken ${input}: den är skadad eller ingen Excel-arbetsbok (.xlsx). Öppna den i Excel eller LibreOffice och spara som .xlsx, eller exportera till CSV.\n`],
+            ['en', `suplan: Cannot read the workbook ${input}: it is damaged or not an Excel workbook (.xlsx). Open it in Excel or LibreOffice and save it as .xlsx, or export it to CSV.\n`],
+        ]) {
+            const result = await runCli(['catalogue', 'import', input, '--name', 'x', '--version', '1', '--lang', lang]);
+            expect(result.code).toBe(2);
+            expect(result.stderr).toBe(expected);
+            expect(result.stderr).not.toMatch(/https?:|central directory/);
+        }
     });
 });
