@@ -19,7 +19,7 @@ const INTENDED = [
     { grammar: 'src/language/sucat.langium', rule: 'CatalogueVariable', features: ['label', 'valueSet', 'comment', 'processStep', 'nationalStatistics', 'replaces'] },
     { grammar: 'src/language/suplan.langium', rule: 'TargetGroup', features: ['age', 'expected', 'expectedPer'] },
     { grammar: 'src/language/suplan.langium', rule: 'Extract', features: ['file', 'keyColumn'] },
-    { grammar: 'src/language/suplan.langium', rule: 'Privacy', features: ['minCell', 'storage', 'controller', 'retention', 'impactAssessment', 'pseudonymisation'] },
+    { grammar: 'src/language/suplan.langium', rule: 'Privacy', features: ['minCell', 'storage', 'controller', 'retention', 'impactAssessment', 'pseudonymisation', 'secondary'] },
 ];
 
 const WARNING = /^(\S+\.langium):(\d+):\d+ - Found multiple assignments to '(\w+)' with the '\??=' assignment operator\./;

@@ -5,6 +5,7 @@ import { withValueSetCache, type PlanValidator, type ValidationContext } from '.
 import type { SuPlanServices } from './suplan-module.js';
 import { AcceptanceValidator } from './validators/acceptance-validator.js';
 import { AnalysisValidator } from './validators/analysis-validator.js';
+import { AnalysisDefinitionValidator } from './validators/analysis-definition-validator.js';
 import { CatalogueRefValidator } from './validators/catalogue-ref-validator.js';
 import { DerivedValidator } from './validators/derived-validator.js';
 import { MinimisationValidator } from './validators/minimisation-validator.js';
@@ -15,6 +16,7 @@ import { PurposeValidator } from './validators/purpose-validator.js';
 import { ReferenceDataValidator } from './validators/reference-data-validator.js';
 import { ScenarioValidator } from './validators/scenario-validator.js';
 import { StructureValidator } from './validators/structure-validator.js';
+import { TimeValidator } from './validators/time-validator.js';
 import { ValueValidator } from './validators/value-validator.js';
 import { VolumeValidator } from './validators/volume-validator.js';
 
@@ -40,6 +42,8 @@ export class SuPlanValidator {
         new DerivedValidator(),
         new ReferenceDataValidator(),
         new AnalysisValidator(),
+        new AnalysisDefinitionValidator(),
+        new TimeValidator(),
         new ScenarioValidator(),
         new MinimisationValidator(),
         new PrivacyValidator(),

@@ -47,11 +47,12 @@
  * Variables, points, analyses and tables are referred to by their plan name (`använd bbic.kön` is `kön`).
  */
 import { DEFAULT_MIN_CELL } from '../language/settings.js';
+import { defaultChart, isoDate, phaseSpans, roundingStepValue, statedChart } from '../language/analysis-semantics.js';
 import {
-    isAcceptance, isAggregateExpression, isAllSampling, isAnalyses, isAtOption, isBirthdaySampling, isCatalogueRef, isChange,
+    isAcceptance, isAggregateExpression, isCodeLevelOption, isPlanDecimals, isPlanRounding, isRoundingOption, isAllSampling, isAnalyses, isAtOption, isBirthdaySampling, isCatalogueRef, isChange,
     isClassifyExpression, isClientGoals, isComparison_, isConcentration, isCrosstab, isDataSource, isDecimalsOption, isDecisionDecl,
     isDescribe, isDifferenceExpression, isExtract, isFeedback, isFilterOption, isFrequency, isGoalAttainment, isGroupOption,
-    isItemGroup, isLevelDecl, isLocalVariable, isPeriodDecl, isPeriodSampling, isPhaseMeans, isPhases, isPrivacy, isPurposeDecl,
+    isItemGroup, isLevelDecl, isLocalVariable, isPeriodDecl, isPeriodSampling, isPhaseMeans, isPrivacy, isPurposeDecl,
     isQuestionDecl, isRate, isReferenceData, isRevisionLog, isRoles, isSampling, isScenarios, isShare, isStatusDecl, isTargetGroup,
     isTextType, isTimeSeries, isUseVariable, isValueSets, isVariables, isVersionDecl, isWeekSampling, isDerivedVariable,
     type Analysis, type Catalogue, type Condition, type DerivedExpression, type DerivedVariable, type ItemGroup, type LocalType,
@@ -67,7 +68,8 @@ import {
     type ConditionModel, type DerivationModel, type ExtractModel, type Governance, type Level, type MeasurementPointModel,
     type NamedValueSetModel, type PeriodModel, type PhaseModel, type PlanModel, type PrivacyModel, type Purpose, type RefinedCodeModel,
     type ReferenceTableModel, type Respondent, type Roles, type SamplingModel, type ScenarioModel, type Status, type TargetGroupModel,
-    type TimeUnit, type TimeUnits, type ValueSetModel, type VariableModel,
+    type TimeUnit, type TimeUnits, type ValueSetModel, type VariableModel, type RoundingModel, type ChartModel, type ChangeModel,
+    type CodeListLevel, type ScenarioRulePart,
 } from './plan-model.js';
 import { catalogueOf, catalogueValueSet, GOAL_REACHED, isCoded, localValueSet, valueSetOf } from '../language/value-sets.js';
 
@@ -222,10 +224,16 @@ function measurementPoints(plan: Plan): MeasurementPointModel[] {
 
 function phases(plan: Plan): PhaseModel[] {
     const result: PhaseModel[] = [];
-    for (const phase of sections(plan, isPhases).flatMap(s => s.phases ?? [])) {
+    for (const span of phaseSpans(plan)) {
+        const phase = span.phase;
         const unit = oneOf(TIME_UNITS_PLURAL, phase.unit);
         if (!isText(phase.name) || !isNumber(phase.length) || !unit) continue;
-        result.push({ id: phase.name, ...opt('label', phase.label), length: phase.length, unit });
+        const known = span.start !== undefined && span.end !== undefined && span.end >= span.start;
+        result.push({
+            id: phase.name, ...opt('label', phase.label), length: phase.length, unit,
+            ...(known ? { start: isoDate(span.start as number), end: isoDate(span.end as number) } : {}),
+            startStated: span.stated,
+        });
     }
     return result;
 }
@@ -244,10 +252,13 @@ function valueSets(plan: Plan): NamedValueSetModel[] {
 
 // ---------------------------------------------------------------- privacy and acceptances
 
-function privacy(plan: Plan): PrivacyModel {
+function privacy(plan: Plan, level: Level): PrivacyModel {
     const p = firstSection(plan, isPrivacy);
+    // A non-integer minimum is rounded up (a warning says so); below 1 it is 1 (an error says so).
+    const minCell = isNumber(p?.minCell) ? Math.max(1, Math.ceil(p.minCell)) : DEFAULT_MIN_CELL;
     return {
-        minCell: isNumber(p?.minCell) ? p.minCell : DEFAULT_MIN_CELL,
+        minCell,
+        suppression: { minCell, secondary: p?.secondary !== 'av', exempt: level === 'individ' },
         legalBasis: (p?.legalBasis ?? []).filter(isText),
         ...opt('storage', p?.storage),
         ...opt('controller', p?.controller),
@@ -265,7 +276,48 @@ function acceptedWarnings(plan: Plan): AcceptedWarning[] {
 
 // ---------------------------------------------------------------- references, variables, analyses
 
-type AnalysisCore = Omit<AnalysisModel, 'id' | 'title' | 'groups' | 'at' | 'filter' | 'decimals'>;
+type AnalysisCore = Omit<AnalysisModel, 'id' | 'title' | 'groups' | 'at' | 'filter' | 'decimals' | 'rounding' | 'chart'>;
+
+const CHANGE_FORMULAS: Readonly<Record<string, ChangeModel['formula']>> = {
+    skillnad: 'meanDifference', procent: 'percentOfFirstMean', andelförbättrade: 'shareImproved',
+};
+
+/** Whether a reference names a catalogue variable refined in the plan (`fördjupa`). */
+function isRefined(ref: VarRef | undefined): boolean {
+    const variable = ref?.ref?.ref;
+    return isUseVariable(variable) && (variable.refinements ?? []).length > 0;
+}
+
+function codeListLevel(level: string | undefined): CodeListLevel | undefined {
+    return level === 'original' ? 'original' : level === 'fördjupad' ? 'refined' : undefined;
+}
+
+/** The rounding of an analysis: its own `decimaler`/`avrundning`, else the plan's, else one decimal. */
+function rounding(plan: Plan, analysis: Analysis): RoundingModel {
+    const options = analysis.options ?? [];
+    const ownDecimals = options.filter(isDecimalsOption).map(o => o.decimals).find(isNumber);
+    const ownStep = options.filter(isRoundingOption).map(o => roundingStepValue(o.step)).find(isNumber);
+    const fromAnalysis = ownDecimals !== undefined || ownStep !== undefined;
+    const planDecimals = firstSection(plan, isPlanDecimals)?.decimals;
+    const planStep = roundingStepValue(firstSection(plan, isPlanRounding)?.step);
+    const decimals = fromAnalysis ? ownDecimals : isNumber(planDecimals) ? planDecimals : undefined;
+    const step = fromAnalysis ? ownStep : planStep;
+    const from = fromAnalysis ? 'analysis' : decimals !== undefined || step !== undefined ? 'plan' : 'default';
+    return {
+        decimals: decimals ?? 1,
+        percentDecimals: decimals ?? 1,
+        ...opt('step', step !== undefined && step > 0 ? step : undefined),
+        half: 'awayFromZero',
+        significantDigits: 12,
+        from,
+    };
+}
+
+function chart(analysis: Analysis): ChartModel {
+    const stated = statedChart(analysis);
+    const kind = stated ?? defaultChart(analysis);
+    return { kind, phaseMarkers: kind === 'line' && isPhaseMeans(analysis.kind), stated: stated !== undefined };
+}
 
 /**
  * One build. References resolve to plan names only when what they name is in the model, so every
@@ -289,6 +341,7 @@ class ModelBuilder {
         const variables = this.settledVariables();
         const referenceTables = this.referenceTables();
         this.tableIds = new Set(referenceTables.map(t => t.id));
+        const level = oneOf(LEVELS, firstSection(plan, isLevelDecl)?.level) ?? 'verksamhet';
         const analyses = sections(plan, isAnalyses).flatMap(s => s.analyses ?? []).map(a => this.analysisModel(a)).filter(a => a !== undefined);
         this.analysisIds = new Set(analyses.map(a => a.id));
         return {
@@ -298,7 +351,7 @@ class ModelBuilder {
             governance: governance(plan),
             ...opt('purpose', oneOf(PURPOSES, firstSection(plan, isPurposeDecl)?.purpose)),
             ...opt('question', isText(question) ? question : undefined),
-            level: oneOf(LEVELS, firstSection(plan, isLevelDecl)?.level) ?? 'verksamhet',
+            level,
             catalogues: catalogues(plan, options),
             ...opt('dataSource', dataSource && isText(dataSource.kind)
                 ? { kind: dataSource.kind, ...opt('description', dataSource.description) } : undefined),
@@ -316,7 +369,7 @@ class ModelBuilder {
             ...opt('extract', this.extract()),
             analyses,
             scenarios: this.scenarios(),
-            privacy: privacy(plan),
+            privacy: privacy(plan, level),
             acceptedWarnings: acceptedWarnings(plan),
         };
     }
@@ -351,6 +404,11 @@ class ModelBuilder {
         return target && target.kind ? pointName(target) : undefined;
     }
 
+    /** For a refined variable, the level its code list means (refined unless `original`); undefined otherwise. */
+    private codeLevelOf(ref: VarRef | undefined, level: string | undefined): CodeListLevel | undefined {
+        return isRefined(ref) ? codeListLevel(level) ?? 'refined' : undefined;
+    }
+
     private conditionModel(condition: Condition | undefined): ConditionModel | undefined {
         if (!condition) return undefined;
         const parts: ConditionModel['parts'][number][] = [];
@@ -362,7 +420,7 @@ class ModelBuilder {
                 if (isNumber(part.value)) parts.push({ variable, op, value: part.value });
             } else {
                 const codes = (part.codes ?? []).filter(isNumber);
-                if (codes.length > 0) parts.push({ variable, codes });
+                if (codes.length > 0) parts.push({ variable, codes, ...opt('level', this.codeLevelOf(part.variable, part.level)) });
             }
         }
         return parts.length > 0 ? { parts } : undefined;
@@ -581,7 +639,15 @@ class ModelBuilder {
         }
         if (isChange(k)) {
             const variable = this.varName(k.variable);
-            return variable ? { kind: 'change', variables: [variable], ...opt('from', this.pointId(k.from)), ...opt('to', this.pointId(k.to)) } : undefined;
+            if (!variable) return undefined;
+            const target = k.variable?.ref?.ref;
+            const change: ChangeModel = {
+                formula: CHANGE_FORMULAS[k.measure ?? 'skillnad'] ?? 'meanDifference',
+                ...opt('direction', k.direction === 'lägre' ? 'lower' as const : k.direction === 'högre' ? 'higher' as const : undefined),
+                paired: true,
+                respondents: target ? unique(respondentsOf(target).map(r => oneOf(RESPONDENTS, r)).filter(r => r !== undefined)) : [],
+            };
+            return { kind: 'change', variables: [variable], ...opt('from', this.pointId(k.from)), ...opt('to', this.pointId(k.to)), change };
         }
         if (isShare(k)) {
             const variable = this.varName(k.variable);
@@ -592,6 +658,7 @@ class ModelBuilder {
                 kind: 'share',
                 variables: [variable],
                 ...opt('codes', codes.length > 0 ? codes : undefined),
+                ...opt('codesLevel', codes.length > 0 ? this.codeLevelOf(k.variable, k.level) : undefined),
                 ...(op && isNumber(k.value) ? { op, value: k.value } : {}),
                 ...opt('target', isNumber(k.target) ? k.target : undefined),
             };
@@ -611,7 +678,9 @@ class ModelBuilder {
             const variable = this.varName(k.variable);
             const unit = oneOf(TIME_UNITS, k.unit);
             const date = k.date ? this.varName(k.date) : undefined;
-            return variable && unit ? { kind: isTimeSeries(k) ? 'timeSeries' : 'phaseMeans', variables: [variable], unit, ...opt('dateVariable', date) } : undefined;
+            const repeated = firstSection(this.plan, isPeriodDecl)?.years !== undefined;
+            const timeBasis = date ? 'variable' : unit === 'år' && repeated ? 'periodYear' : 'registrationDate';
+            return variable && unit ? { kind: isTimeSeries(k) ? 'timeSeries' : 'phaseMeans', variables: [variable], unit, ...opt('dateVariable', date), timeBasis } : undefined;
         }
         if (isRate(k)) {
             if (!isNumber(k.per)) return undefined;
@@ -619,7 +688,9 @@ class ModelBuilder {
                 kind: 'rate',
                 variables: [],
                 per: k.per,
+                counts: k.counts === 'klienter' ? 'clients' : 'records',
                 ...opt('population', this.tableName(k.population?.ref?.name)),
+                ...opt('populationVariable', this.varName(k.populationVariable)),
                 ...opt('condition', this.conditionModel(k.condition)),
             };
         }
@@ -636,7 +707,9 @@ class ModelBuilder {
         }
         if (isConcentration(k)) {
             const variable = this.varName(k.variable);
-            return variable ? { kind: 'concentration', variables: [variable], shares: (k.shares ?? []).filter(isNumber) } : undefined;
+            return variable
+                ? { kind: 'concentration', variables: [variable], shares: (k.shares ?? []).filter(isNumber), topRounding: k.topRounding === 'nedåt' ? 'down' : 'up' }
+                : undefined;
         }
         return undefined;
     }
@@ -649,14 +722,20 @@ class ModelBuilder {
         const groups = options.filter(isGroupOption).flatMap(o => o.groups ?? []).map(x => this.varName(x)).filter(g => g !== undefined);
         const at = options.filter(isAtOption).map(o => this.pointId(o.point)).find(p => p !== undefined);
         const decimals = options.filter(isDecimalsOption).map(o => o.decimals).find(isNumber);
+        const analysed = analysis.kind && 'variable' in analysis.kind ? analysis.kind.variable : undefined;
+        const level = options.filter(isCodeLevelOption).map(o => o.level).find(isText);
+        const codeLevel: AnalysisModel['codeLevel'] = isRefined(analysed) ? (level === 'original' ? 'original' : level === 'båda' ? 'both' : 'refined') : undefined;
         return {
             id: analysis.name,
             ...opt('title', analysis.title),
             ...core,
+            ...opt('codeLevel', codeLevel),
             groups: unique(groups),
             ...opt('at', at),
             ...opt('filter', this.allOf(options.filter(isFilterOption).map(o => o.condition))),
             ...opt('decimals', decimals),
+            rounding: rounding(this.plan, analysis),
+            chart: chart(analysis),
         };
     }
 
@@ -665,12 +744,19 @@ class ModelBuilder {
         for (const scenario of sections(this.plan, isScenarios).flatMap(s => s.scenarios ?? [])) {
             const letters = unique((scenario.letters ?? []).map(l => oneOf(SCENARIO_LETTERS, l)).filter(l => l !== undefined));
             if (letters.length === 0) continue;
-            const rule: NonNullable<ScenarioModel['rule']>[number][] = [];
+            const rule: ScenarioRulePart[] = [];
             for (const part of scenario.rule?.parts ?? []) {
                 const analysis = part.analysis?.ref?.name;
                 if (analysis === undefined || !this.analysisIds.has(analysis)) continue;
                 const op = oneOf(COMPARE_OPS, part.op);
-                if (op && isNumber(part.value)) rule.push({ analysis, op, value: part.value, percent: !!part.percent });
+                if (!op || (!isNumber(part.value) && !part.target)) continue;
+                const groups = part.quantifier === 'någon' ? 'some' as const : part.quantifier === 'varje' ? 'every' as const : undefined;
+                rule.push({
+                    analysis, op,
+                    ...(part.target ? { againstTarget: true as const } : { value: part.value }),
+                    percent: !!part.percent,
+                    ...(groups ? { groups, whenSuppressed: 'undecided' as const } : {}),
+                });
             }
             result.push({ letters, ...opt('rule', rule.length > 0 ? rule : undefined), ...opt('nextStep', scenario.nextStep) });
         }

@@ -137,12 +137,26 @@ export interface MeasurementPointModel {
     readonly offset?: { readonly amount: Integer; readonly unit: TimeUnits };
 }
 
-/** A phase of a single-case design (`faser baslinje 2 veckor, …`). */
+/**
+ * A phase of a single-case design (`faser baslinje 2 veckor, …`). A phase starts where the one before
+ * it ends, the first at the period's start, unless `från` states its start. A week is seven days
+ * from the phase's start.
+ */
 export interface PhaseModel {
     readonly id: string;
     readonly label?: string;
-    readonly length: Integer;
+    /**
+     * @asType integer
+     * @minimum 0
+     */
+    readonly length: number;
     readonly unit: TimeUnits;
+    /** First day of the phase (stated with `från`, or computed); absent when the plan has no valid period. */
+    readonly start?: IsoDate;
+    /** Last day of the phase (inclusive). */
+    readonly end?: IsoDate;
+    /** Whether the plan states the start (`från`) rather than it following from the period and the phases before. */
+    readonly startStated: boolean;
 }
 
 /** A named value set (`värdemängder`); `ordinal` when its codes are ordered. */
@@ -184,9 +198,14 @@ export interface ConditionModel {
             readonly variable: string;
             /** @minItems 1 */
             readonly codes: readonly Integer[];
+            /** For a refined variable: whether the codes are the refined (registered) ones or the catalogue's originals (`i original …`). */
+            readonly level?: CodeListLevel;
         }
     >;
 }
+
+/** Which codes of a refined variable a code list means: the refined (registered) codes, or the catalogue's original codes. */
+export type CodeListLevel = 'refined' | 'original';
 
 /** How a derived variable is computed: classes of a number, a sum or mean of items, a difference between points. */
 export type DerivationModel =
@@ -254,6 +273,55 @@ export type AnalysisKind =
     | 'frequency' | 'crosstab' | 'describe' | 'change' | 'share' | 'goalAttainment'
     | 'timeSeries' | 'phaseMeans' | 'rate' | 'compare' | 'concentration';
 
+/**
+ * How an analysis rounds what it reports (`decimaler`, `avrundning`, or the plan's defaults). Every
+ * value is first rounded to 12 significant digits, so that floating-point noise never decides a
+ * half, then to the step (or to `decimals` decimals), halves away from zero: 2,25 → 2,5 with step 0,5.
+ */
+export interface RoundingModel {
+    /** Decimals for means, differences, rates and other numbers (1 unless stated). */
+    readonly decimals: Integer;
+    /** Decimals for percentages (1 unless `decimaler` says otherwise). */
+    readonly percentDecimals: Integer;
+    /**
+     * Round to the nearest multiple of this step instead (`avrundning 0,5`); percentages too.
+     * @exclusiveMinimum 0
+     */
+    readonly step?: number;
+    /** Halves are rounded away from zero. */
+    readonly half: 'awayFromZero';
+    /** Values are first rounded to this many significant digits. */
+    readonly significantDigits: 12;
+    /** Where the setting comes from: the analysis, the plan's default, or the built-in default. */
+    readonly from: 'analysis' | 'plan' | 'default';
+}
+
+/** What a change analysis reports, paired over the clients measured at both points. */
+export interface ChangeModel {
+    /**
+     * meanDifference: mean at `to` minus mean at `from` (`mått skillnad`, the default);
+     * percentOfFirstMean: that difference in percent of the mean at `from` (`mått procent`);
+     * shareImproved: the share of clients whose value moved in the better direction (`mått andel förbättrade`).
+     */
+    readonly formula: 'meanDifference' | 'percentOfFirstMean' | 'shareImproved';
+    /** Which direction is an improvement (`riktning lägre är bättre`); absent when the plan does not say. */
+    readonly direction?: 'lower' | 'higher';
+    /** Only clients (per respondent) with a value at both points are counted. */
+    readonly paired: true;
+    /** The change is computed separately for each respondent (child, parent, …) when the variable has several; empty when it has none. */
+    readonly respondents: readonly Respondent[];
+}
+
+/** The chart of an analysis: its default for the kind, or the plan's choice (`diagram …`). */
+export interface ChartModel {
+    /** bar: bars for a distribution; groupedBar: bars side by side for comparisons and crosstabs; line: a time series; none: a single figure. */
+    readonly kind: 'bar' | 'groupedBar' | 'line' | 'none';
+    /** A line chart over phases marks where each phase starts. */
+    readonly phaseMarkers: boolean;
+    /** Whether the plan chose it (`diagram …`) rather than it being the default for the kind. */
+    readonly stated: boolean;
+}
+
 /** An analysis (`analyser`), referred to by its id from scenario rules. */
 export interface AnalysisModel {
     readonly id: string;
@@ -266,23 +334,37 @@ export interface AnalysisModel {
     /** change: the two points, paired. */
     readonly from?: string;
     readonly to?: string;
+    /** change: formula, direction, pairing and respondents. */
+    readonly change?: ChangeModel;
     /**
      * share: the codes that count, or a comparison; goalAttainment: the codes that mean "reached"
      * (as given with `nått`, else the built-in scale's: mål4 → 1, gas5 → 3, 4, 5).
      * @minItems 1
      */
     readonly codes?: readonly Integer[];
+    /** share on a refined variable: whether `codes` are refined or original codes. */
+    readonly codesLevel?: CodeListLevel;
     readonly op?: CompareOp;
     readonly value?: number;
     /** share: the target in percent. */
     readonly target?: number;
     /** timeSeries, phaseMeans: the time unit. */
     readonly unit?: TimeUnit;
-    /** timeSeries, phaseMeans: the date variable that places each record in time (default: the registration date). */
+    /** timeSeries, phaseMeans: the date (or day number) variable that places each record in time (`enligt`). */
     readonly dateVariable?: string;
+    /**
+     * timeSeries, phaseMeans: what places a record in time: the `enligt` variable, the year of a period
+     * repeated yearly (`över år` with `upprepas årligen`), or the registration date (plans written
+     * before `enligt` was required; a warning asks for it).
+     */
+    readonly timeBasis?: 'variable' | 'periodYear' | 'registrationDate';
     /** rate: per how many, of which population table, counting records that meet a condition. */
     readonly per?: Integer;
+    /** rate: distinct clients (`räknar klienter`) or records (`räknar registreringar`, also when unstated: as before). */
+    readonly counts?: 'clients' | 'records';
     readonly population?: string;
+    /** rate: a variable in the data that holds the population (`av variabeln x`), instead of a reference table. */
+    readonly populationVariable?: string;
     readonly condition?: ConditionModel;
     /** compare: the grouping variable and the target (a number or a reference table). */
     readonly between?: string;
@@ -290,6 +372,16 @@ export interface AnalysisModel {
     readonly targetTable?: string;
     /** concentration: top shares in percent. */
     readonly shares?: readonly number[];
+    /**
+     * concentration: the top N % of n units is ceil(N·n/100) units (`up`, the default) or floor (`down`,
+     * at least one); the units are sorted by value, largest first; tied values do not change the sum.
+     */
+    readonly topRounding?: 'up' | 'down';
+    /**
+     * For an analysis of a refined variable: the refined table, the rolled-up original table, or both
+     * (`nivå fördjupad|original|båda`; refined unless stated).
+     */
+    readonly codeLevel?: 'refined' | 'original' | 'both';
     /** Breakdown variables (`per`). */
     readonly groups: readonly string[];
     /** The point the analysis looks at (`vid`); undefined means all records. */
@@ -298,6 +390,9 @@ export interface AnalysisModel {
     readonly filter?: ConditionModel;
     /** Decimals for means and differences; percentages always use one unless given. */
     readonly decimals?: Integer;
+    /** How the reported figures are rounded (always present; resolved from the analysis, the plan, or the defaults). */
+    readonly rounding: RoundingModel;
+    readonly chart: ChartModel;
 }
 
 /** A scenario (A–E) with its decision rule or, when judged by people at review, none; and its next step. */
@@ -311,14 +406,57 @@ export interface ScenarioModel {
      * Decision rule: all parts must hold. Absent when the scenario is judged by people at review.
      * @minItems 1
      */
-    readonly rule?: ReadonlyArray<{ readonly analysis: string; readonly op: CompareOp; readonly value: number; readonly percent: boolean }>;
+    readonly rule?: ReadonlyArray<ScenarioRulePart>;
     readonly nextStep?: string;
+}
+
+/**
+ * One comparison of a scenario rule. A plain part compares the analysis's overall figure. A group rule
+ * (`någon grupp i …`, `varje grupp i …`) compares each group's figure: a suppressed group is neither
+ * flagged nor counted as passing, and when the outcome depends on a suppressed group the rule is
+ * undecided: it selects no scenario and is listed for the team's review.
+ */
+export interface ScenarioRulePart {
+    readonly analysis: string;
+    readonly op: CompareOp;
+    /** The number compared with; absent when comparing with the analysis's target (`målet`). */
+    readonly value?: number;
+    readonly percent: boolean;
+    /** Compared with the analysis's own target (`målet`): a share's `målvärde`, or `jämför … mot` per group. */
+    readonly againstTarget?: true;
+    /** A group rule: some group (`någon grupp i`) or every group (`varje grupp i`) must meet the comparison. */
+    readonly groups?: 'some' | 'every';
+    /** A group rule whose outcome depends on a suppressed group is undecided. */
+    readonly whenSuppressed?: 'undecided';
+}
+
+/**
+ * Small-cell suppression, one rule for every statistic: a count of 1..minCell−1 persons, and any
+ * share, mean, rate, change or concentration whose denominator has fewer than minCell persons, is not
+ * shown. With secondary suppression, no suppressed cell can be recovered from a table's totals, its
+ * margins, or the rolled-up original of a refined variable (see the README).
+ */
+export interface SuppressionModel {
+    /**
+     * @asType integer
+     * @minimum 1
+     */
+    readonly minCell: number;
+    /** Secondary suppression (`sekundär undertryckning på`, the default). */
+    readonly secondary: boolean;
+    /** A plan at `nivå individ` is one client's own follow-up: nothing is suppressed, and its report says it belongs to that client's case. */
+    readonly exempt: boolean;
 }
 
 /** `integritet`: small-cell suppression, legal basis, storage, controller, retention, impact assessment. */
 export interface PrivacyModel {
-    /** Cells with 1..minCell-1 persons are suppressed; default 5. */
+    /**
+     * Cells with 1..minCell-1 persons are suppressed; default 5. A plan's non-integer value is rounded up.
+     * @asType integer
+     * @minimum 1
+     */
     readonly minCell: number;
+    readonly suppression: SuppressionModel;
     readonly legalBasis: readonly string[];
     readonly storage?: string;
     readonly controller?: string;

@@ -158,7 +158,7 @@ function templateLines(input: TemplateInput): Line[] {
     } else {
         add(2, 'a1 "Andel genomförda insatser": andel genomförd i 1');
     }
-    add(2, 'p1 "Förändring av problemgraden": förändring problemgrad före -> efter');
+    add(2, 'p1 "Förändring av problemgraden": förändring problemgrad före -> efter mått skillnad riktning lägre är bättre');
     add(2, 'm1 "Andel som nått sina mål": måluppfyllelse målgrad');
     add(1, '}');
     blank();

@@ -175,7 +175,8 @@ describe('renderPlanDocument', () => {
         expect(doc).toContain('`a1` (Andel barn med enskilda samtal) \\< 80 %');
         expect(doc).toContain('`a1` (Andel barn med enskilda samtal) ≥ 90 %');
         expect(doc).toMatch(/\| \*\*E\*\* \|[^\n]*\| bedöms vid genomgång \| Utredningsgruppen bedömer/);
-        expect(doc).toContain('Andelen där Enskilda samtal med barnet under utredningen (`samtal_enskilt`) är 11 Ja – SMS, 12 Ja – chatt, 13 Ja – telefon, 14 Ja – annat. Målvärde 90 %.');
+        expect(doc).toContain('Andelen där Enskilda samtal med barnet under utredningen (`samtal_enskilt`) är 1 Ja (katalogens originalkod, alla fördjupade koder som förs dit). Målvärde 90 %.');
+        expect(doc).toContain('är 11 Ja – SMS, 12 Ja – chatt, 13 Ja – telefon, 14 Ja – annat');
         expect(doc).toContain('Bara bland dem där');
         expect(doc).toContain('**Minsta cell:** 5: grupper med färre än 5 personer redovisas inte.');
         expect(doc).toContain('7 a § lagen (2001:454) om behandling av personuppgifter');

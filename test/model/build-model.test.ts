@@ -21,10 +21,22 @@ function variable(model: PlanModel, id: string): VariableModel {
     return found as VariableModel;
 }
 
-function analysis(model: PlanModel, id: string): AnalysisModel {
+function fullAnalysis(model: PlanModel, id: string): AnalysisModel {
     const found = model.analyses.find(a => a.id === id);
     expect(found, `analysis ${id}`).toBeDefined();
     return found as AnalysisModel;
+}
+
+/** The fields of issue 14 (rounding, chart, change, code level, time basis, rate counts, top rounding), tested on their own below. */
+type Semantics = 'rounding' | 'chart' | 'change' | 'codeLevel' | 'codesLevel' | 'timeBasis' | 'counts' | 'topRounding';
+
+function withoutSemantics(a: AnalysisModel): Omit<AnalysisModel, Semantics> {
+    const { rounding: _r, chart: _c, change: _ch, codeLevel: _cl, codesLevel: _csl, timeBasis: _t, counts: _n, topRounding: _tr, ...rest } = a;
+    return rest;
+}
+
+function analysis(model: PlanModel, id: string): Omit<AnalysisModel, Semantics> {
+    return withoutSemantics(fullAnalysis(model, id));
 }
 
 describe('buildPlanModel: the full plan', () => {
@@ -87,10 +99,11 @@ describe('buildPlanModel: the full plan', () => {
             { id: 'efter', kind: 'efter' },
             { id: 'uppf6', kind: 'uppföljning', label: 'Sex månader efter', offset: { amount: 6, unit: 'månader' } },
         ]);
+        // The first phase starts with the period, the next on its `från` date, the third where the second ends.
         expect(full.phases).toStrictEqual([
-            { id: 'baslinje', label: 'Baslinje', length: 2, unit: 'veckor' },
-            { id: 'insats', length: 3, unit: 'veckor' },
-            { id: 'nedtrappning', label: 'Nedtrappning', length: 3, unit: 'veckor' },
+            { id: 'baslinje', label: 'Baslinje', length: 2, unit: 'veckor', start: '2025-01-01', end: '2025-01-14', startStated: false },
+            { id: 'insats', length: 3, unit: 'veckor', start: '2025-01-20', end: '2025-02-09', startStated: true },
+            { id: 'nedtrappning', label: 'Nedtrappning', length: 3, unit: 'veckor', start: '2025-02-10', end: '2025-03-02', startStated: false },
         ]);
     });
 
@@ -153,7 +166,7 @@ describe('buildPlanModel: the full plan', () => {
         expect(variable(full, 'antal_samtal')).toStrictEqual({
             id: 'antal_samtal', label: 'Antal samtal', origin: 'local', valueSet: { kind: 'count', min: 0, max: 100 },
             points: ['före'], respondents: [],
-            condition: { parts: [{ variable: 'samtal_enskilt', codes: [11, 12, 13] }] },
+            condition: { parts: [{ variable: 'samtal_enskilt', codes: [11, 12, 13], level: 'refined' }] },
             background: false, perClientGoal: false, optional: false,
         });
     });
@@ -277,18 +290,72 @@ describe('buildPlanModel: the full plan', () => {
                 nextStep: 'Avsluta uppföljningen',
             },
             { letters: ['B', 'C', 'E'], nextStep: 'Diskutera vid genomgången' },
+            {
+                letters: ['A'],
+                rule: [
+                    { analysis: 'j3', op: '<', againstTarget: true, percent: false, groups: 'some', whenSuppressed: 'undecided' },
+                    { analysis: 'r3', op: '<', value: 20, percent: false, groups: 'every', whenSuppressed: 'undecided' },
+                ],
+                nextStep: 'Gå igenom stadsdelarna',
+            },
         ]);
     });
 
     test('privacy and accepted warnings', () => {
         expect(full.privacy).toStrictEqual({
-            minCell: 3, legalBasis: ['7 a § SoLPuL', '6 § SoLPuL'], storage: 'Verksamhetssystemet', controller: 'Socialnämnden',
+            minCell: 3, suppression: { minCell: 3, secondary: false, exempt: false }, legalBasis: ['7 a § SoLPuL', '6 § SoLPuL'], storage: 'Verksamhetssystemet', controller: 'Socialnämnden',
             retention: 'Efter fem år', impactAssessment: 'KB 2025-03', pseudonymisation: 'Löpnummer per ärende',
         });
         expect(full.acceptedWarnings).toStrictEqual([
             { code: 'SU031', reason: 'Säsongsvariation är känd och beskrivs i rapporten' },
             { code: 'SU040', subject: 'startdatum', reason: 'Behövs för att beräkna tid i insats' },
         ]);
+    });
+});
+
+describe('buildPlanModel: what analyses compute (issue 14)', () => {
+    test('rounding: the analysis\'s own decimals or step, else the plan\'s default, else one decimal; halves away from zero after 12 significant digits', () => {
+        const base = { half: 'awayFromZero', significantDigits: 12 };
+        expect(fullAnalysis(full, 'b1').rounding).toStrictEqual({ ...base, decimals: 1, percentDecimals: 1, from: 'analysis' });
+        expect(fullAnalysis(full, 'p3').rounding).toStrictEqual({ ...base, decimals: 1, percentDecimals: 1, step: 0.5, from: 'analysis' });
+        expect(fullAnalysis(full, 'f1').rounding).toStrictEqual({ ...base, decimals: 2, percentDecimals: 2, from: 'plan' });
+    });
+
+    test('change: formula, direction, pairing and the respondents it is split by', () => {
+        expect(fullAnalysis(full, 'p1').change).toStrictEqual({ formula: 'meanDifference', paired: true, respondents: [] });
+        expect(fullAnalysis(full, 'p2').change).toStrictEqual({ formula: 'meanDifference', paired: true, respondents: ['barn', 'förälder'] });
+        expect(fullAnalysis(full, 'p3').change).toStrictEqual({ formula: 'shareImproved', direction: 'lower', paired: true, respondents: [] });
+    });
+
+    test('code levels of a refined variable: tables and code lists', () => {
+        expect(fullAnalysis(full, 'f1').codeLevel).toBe('refined');
+        expect(fullAnalysis(full, 'a3')).toMatchObject({ codeLevel: 'both', codes: [1], codesLevel: 'original' });
+        expect(fullAnalysis(full, 'f17')).toMatchObject({ codeLevel: 'original', filter: { parts: [{ variable: 'samtal_enskilt', codes: [1], level: 'original' }] } });
+        expect(fullAnalysis(full, 'b1').codeLevel).toBeUndefined();
+    });
+
+    test('charts: the default for the kind, or the plan\'s choice', () => {
+        const charts = Object.fromEntries(full.analyses.map(a => [a.id, `${a.chart.kind}${a.chart.stated ? '!' : ''}${a.chart.phaseMarkers ? '+faser' : ''}`]));
+        expect(charts).toMatchObject({
+            f1: 'bar', k1: 'groupedBar', b1: 'groupedBar', p1: 'groupedBar', a1: 'none', a2: 'none', m1: 'none', t1: 'line',
+            fm: 'line+faser', r1: 'bar', r2: 'none', j1: 'groupedBar', c1: 'none', p3: 'line!', a3: 'groupedBar!', c2: 'none!', j3: 'bar!',
+        });
+    });
+
+    test('rates count records unless they say clients; a population from a table or a variable; concentration rounds the top count up unless told', () => {
+        expect(fullAnalysis(full, 'r1')).toMatchObject({ counts: 'records', population: 'befolkning' });
+        expect(fullAnalysis(full, 'r3')).toMatchObject({ counts: 'clients', populationVariable: 'insatsdagar', groups: ['stadsdel'] });
+        expect(fullAnalysis(full, 'c1').topRounding).toBe('up');
+        expect(fullAnalysis(full, 'c2').topRounding).toBe('down');
+    });
+
+    test('time series name what places a record in time', () => {
+        expect(fullAnalysis(full, 'fm')).toMatchObject({ dateVariable: 'startdatum', timeBasis: 'variable' });
+        expect(fullAnalysis(full, 't1').timeBasis).toBe('registrationDate');
+    });
+
+    test('suppression: secondary on by default, plans at nivå individ exempt', () => {
+        expect(samplings.map(m => m.privacy.suppression)).toEqual(samplings.map(() => ({ minCell: 5, secondary: true, exempt: true })));
     });
 });
 
@@ -311,7 +378,7 @@ describe('buildPlanModel: defaults', () => {
             referenceTables: [],
             analyses: [],
             scenarios: [],
-            privacy: { minCell: 5, legalBasis: [] },
+            privacy: { minCell: 5, suppression: { minCell: 5, secondary: true, exempt: false }, legalBasis: [] },
             acceptedWarnings: [],
         });
     });
@@ -355,7 +422,7 @@ describe('buildPlanModel: unresolved references are left out, never thrown', () 
             { id: 'pb', label: 'Per b', key: { kind: 'codes', variable: 'b' }, rows: [{ key: 1, value: 5 }] },
         ]);
         expect(broken.extract).toStrictEqual({ system: 'System', columns: [{ column: 'B', variable: 'b', codes: [] }] });
-        expect(broken.analyses).toStrictEqual([
+        expect(broken.analyses.map(withoutSemantics)).toStrictEqual([
             { id: 'x3', kind: 'compare', variables: ['b'], groups: [] },
             { id: 'x4', kind: 'rate', variables: [], per: 100, groups: [] },
             { id: 'x5', kind: 'change', variables: ['b'], from: 'före', groups: [] },

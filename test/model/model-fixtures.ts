@@ -125,7 +125,8 @@ plan "Föräldrastöd – Jourpatrullen" {
     period 2025-01-01 .. 2025-03-31 upprepas årligen 2025..2027
     klientmål 3 "Mål som sätts tillsammans med familjen"
     mätpunkter före "Vid start", under varje vecka, efter, uppföljning 6 månader som uppf6 "Sex månader efter"
-    faser baslinje "Baslinje" 2 veckor, insats 3 veckor, nedtrappning "Nedtrappning" 3 veckor
+    faser baslinje "Baslinje" 2 veckor, insats 3 veckor från 2025-01-20, nedtrappning "Nedtrappning" 3 veckor
+    decimaler 2
     värdemängder {
         instämmer "Instämmer" ordinal { 1 "Stämmer inte alls" 2 "Stämmer dåligt" 3 "Stämmer ganska bra" 4 "Stämmer helt" }
         kontakt { 1 "Telefon" 2 "Besök" }
@@ -211,14 +212,22 @@ plan "Föräldrastöd – Jourpatrullen" {
         f13: frekvens m1c
         f15: frekvens n2
         f16: beskriv ålder_år
+        p3: förändring problem före -> efter mått andel förbättrade riktning lägre är bättre avrundning 0,5 diagram linje
+        a3: andel samtal_enskilt i original 1 nivå båda diagram grupperad stapel
+        r3: takt per 1000 av variabeln insatsdagar räknar klienter per stadsdel
+        c2: koncentration insatsdagar topp 10 % avrundat nedåt diagram ingen
+        f17: frekvens samtal_enskilt nivå original bland samtal_enskilt i original 1
+        j3: jämför problem mellan stadsdel mot 3.5 diagram stapel
     }
     scenarier {
         A när a1 < 60 % "Ändra arbetssättet och följ upp igen"
         D när a1 >= 80 % och p1 > 0 "Avsluta uppföljningen"
         B, C, E bedöms vid genomgång "Diskutera vid genomgången"
+        A när någon grupp i j3 < målet och varje grupp i r3 < 20 "Gå igenom stadsdelarna"
     }
     integritet {
         minsta cell 3
+        sekundär undertryckning av
         rättslig grund "7 a § SoLPuL"
         rättslig grund "6 § SoLPuL"
         lagring "Verksamhetssystemet"

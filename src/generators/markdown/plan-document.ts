@@ -87,13 +87,16 @@ class PlanDocument {
         return point?.label ? `${mdCode(id)} (${mdText(point.label)})` : mdCode(id);
     }
 
-    private codeList(variableId: string, codes: readonly number[]): string {
+    /** Codes with their labels; `original` codes of a refined variable take the catalogue's labels. */
+    private codeList(variableId: string, codes: readonly number[], level?: 'refined' | 'original'): string {
         const known = this.variables.get(variableId);
-        const labels = known ? codesOf(known.valueSet) : undefined;
-        return codes.map(code => {
+        const original = level === 'original' && known?.catalogue !== undefined;
+        const labels = known ? codesOf(original && known.catalogue ? known.catalogue.valueSet : known.valueSet) : undefined;
+        const list = codes.map(code => {
             const label = labels?.find(c => c.code === code)?.label;
             return label !== undefined ? `${this.num(code)} ${mdText(label)}` : this.num(code);
         }).join(', ');
+        return original ? `${list} ${this.t.originalCodes}` : list;
     }
 
     private op(op: CompareOp): string {
@@ -102,7 +105,7 @@ class PlanDocument {
 
     private condition(condition: ConditionModel): string {
         return condition.parts.map(part => 'codes' in part
-            ? `${this.variable(part.variable)} ${this.t.isOneOf} ${this.codeList(part.variable, part.codes)}`
+            ? `${this.variable(part.variable)} ${this.t.isOneOf} ${this.codeList(part.variable, part.codes, part.level)}`
             : `${this.variable(part.variable)} ${this.op(part.op)} ${this.num(part.value)}`,
         ).join(` ${this.t.and} `);
     }
@@ -320,7 +323,7 @@ class PlanDocument {
             case 'change': parts.push(t.change(first, a.from !== undefined ? this.point(a.from) : '', a.to !== undefined ? this.point(a.to) : '')); break;
             case 'share': {
                 const what = a.codes && a.variables[0] !== undefined
-                    ? `${this.t.isOneOf} ${this.codeList(a.variables[0], a.codes)}`
+                    ? `${this.t.isOneOf} ${this.codeList(a.variables[0], a.codes, a.codesLevel)}`
                     : a.op !== undefined && a.value !== undefined ? `${this.op(a.op)} ${this.num(a.value)}` : '';
                 parts.push(t.share(first, what));
                 if (a.target !== undefined) parts.push(t.target(this.num(a.target)));
@@ -369,9 +372,11 @@ class PlanDocument {
 
     private rule(scenario: ScenarioModel): string {
         if (!scenario.rule) return this.t.judgedAtReview;
-        return scenario.rule.map(part =>
-            `${this.analysisName(part.analysis)} ${this.op(part.op)} ${this.num(part.value)}${part.percent ? ' %' : ''}`,
-        ).join(` ${this.t.and} `);
+        return scenario.rule.map(part => {
+            const groups = part.groups === 'some' ? `${this.t.someGroupIn} ` : part.groups === 'every' ? `${this.t.everyGroupIn} ` : '';
+            const value = part.value === undefined ? this.t.theTarget : `${this.num(part.value)}${part.percent ? ' %' : ''}`;
+            return `${groups}${this.analysisName(part.analysis)} ${this.op(part.op)} ${value}`;
+        }).join(` ${this.t.and} `);
     }
 
     private scenarios(): void {

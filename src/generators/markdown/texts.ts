@@ -138,6 +138,12 @@ export interface DocTexts {
     readonly nextStep: string;
     readonly scenarioMeanings: Record<'A' | 'B' | 'C' | 'D' | 'E', string>;
     readonly judgedAtReview: string;
+    /** A group rule: `någon grupp i` / `varje grupp i`, and the analysis's own target. */
+    readonly someGroupIn: string;
+    readonly everyGroupIn: string;
+    readonly theTarget: string;
+    /** After a code list that names a refined variable's original (catalogue) codes. */
+    readonly originalCodes: string;
     readonly notInPlan: string;
     readonly privacyHeading: string;
     readonly minCell: string;
@@ -310,6 +316,10 @@ const sv: DocTexts = {
         E: 'Ompröva: data besvarar frågan men frågan upplevs inte som relevant',
     },
     judgedAtReview: 'bedöms vid genomgång',
+    someGroupIn: 'någon grupp i',
+    everyGroupIn: 'varje grupp i',
+    theTarget: 'målet',
+    originalCodes: '(katalogens originalkod, alla fördjupade koder som förs dit)',
     notInPlan: 'inte angivet i planen',
     privacyHeading: 'Integritet och dataskydd',
     minCell: 'Minsta cell',
@@ -483,6 +493,10 @@ const en: DocTexts = {
         E: 'Retake: the data answers the question but the question is not felt relevant',
     },
     judgedAtReview: 'judged at review',
+    someGroupIn: 'some group in',
+    everyGroupIn: 'every group in',
+    theTarget: 'the target',
+    originalCodes: '(the catalogue\'s original code, every refined code that maps to it)',
     notInPlan: 'not given in the plan',
     privacyHeading: 'Privacy and data protection',
     minCell: 'Minimum cell',

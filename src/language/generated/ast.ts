@@ -16,7 +16,7 @@ export namespace SuCat {
         DATE: /[0-9]{4}-[0-9]{2}-[0-9]{2}/,
         DECIMAL: /[0-9]+\.[0-9]+/,
         INT: /[0-9]+/,
-        STRING: /"(\\.|[^"\\])*"/,
+        STRING: /"[^"\\]*(?:\\.[^"\\]*)*"/,
         ID: /[_a-zA-Z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][_a-zA-Z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*/,
     };
 
@@ -34,19 +34,31 @@ export namespace SuCat {
         | "dagar"
         | "datum"
         | "decimaler"
+        | "diagram"
         | "enhet"
         | "ersätter"
         | "etikett"
+        | "fördjupad"
         | "förälder"
+        | "grupp"
         | "insats"
         | "ja/nej"
         | "katalog"
         | "klient"
+        | "klienter"
         | "kommentar"
+        | "linje"
+        | "målet"
         | "månader"
+        | "mått"
         | "nationell"
+        | "original"
         | "personal"
+        | "procent"
         | "processteg"
+        | "registreringar"
+        | "riktning"
+        | "stapel"
         | "statistik"
         | "tal"
         | "text"
@@ -90,7 +102,7 @@ export namespace SuPlan {
         DATE: /[0-9]{4}-[0-9]{2}-[0-9]{2}/,
         DECIMAL: /[0-9]+\.[0-9]+/,
         INT: /[0-9]+/,
-        STRING: /"(\\.|[^"\\])*"/,
+        STRING: /"[^"\\]*(?:\\.[^"\\]*)*"/,
         ID: /[_a-zA-Z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][_a-zA-Z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*/,
     };
 
@@ -122,12 +134,16 @@ export namespace SuPlan {
         | "antal"
         | "använd"
         | "av"
+        | "avrundat"
+        | "avrundning"
         | "bakgrund"
         | "barn"
         | "bedöms"
         | "beskriv"
         | "beslut"
         | "bland"
+        | "bättre"
+        | "båda"
         | "cell"
         | "dag"
         | "dagar"
@@ -135,6 +151,7 @@ export namespace SuPlan {
         | "datum"
         | "decimaler"
         | "definition"
+        | "diagram"
         | "diarienummer"
         | "efter"
         | "enhet"
@@ -148,9 +165,12 @@ export namespace SuPlan {
         | "frivillig"
         | "fråga"
         | "frågegrupp"
+        | "från"
         | "födelsedagar"
         | "för"
+        | "förbättrade"
         | "fördjupa"
+        | "fördjupad"
         | "före"
         | "förtydligar"
         | "förväntat"
@@ -160,10 +180,14 @@ export namespace SuPlan {
         | "gas5"
         | "genomgång"
         | "grund"
+        | "grupp"
+        | "grupperad"
         | "hela"
         | "härledd"
+        | "högre"
         | "i"
         | "index"
+        | "ingen"
         | "inkludera"
         | "insats"
         | "instrument"
@@ -174,6 +198,7 @@ export namespace SuPlan {
         | "katalog"
         | "klassa"
         | "klient"
+        | "klienter"
         | "klientmål"
         | "kolumn"
         | "koncentration"
@@ -182,7 +207,9 @@ export namespace SuPlan {
         | "kvartal"
         | "källa"
         | "lagring"
+        | "linje"
         | "lokal"
+        | "lägre"
         | "mandat"
         | "medel"
         | "mellan"
@@ -191,17 +218,22 @@ export namespace SuPlan {
         | "motivering"
         | "mätpunkter"
         | "mål4"
+        | "målet"
         | "målgrupp"
         | "måluppfyllelse"
         | "målvärde"
         | "månad"
         | "månader"
+        | "mått"
+        | "nedåt"
         | "nivå"
         | "nyckel"
         | "när"
+        | "någon"
         | "nått"
         | "och"
         | "ordinal"
+        | "original"
         | "per"
         | "period"
         | "perioden"
@@ -209,16 +241,23 @@ export namespace SuPlan {
         | "personuppgiftsansvarig"
         | "plan"
         | "poäng"
+        | "procent"
         | "pseudonymisering"
+        | "på"
         | "referensdata"
         | "registrerar"
+        | "registreringar"
+        | "riktning"
         | "roller"
+        | "räknar"
         | "rättslig"
         | "sammanställer"
         | "scenarier"
+        | "sekundär"
         | "skala"
         | "skillnad"
         | "som"
+        | "stapel"
         | "status"
         | "summa"
         | "svarar"
@@ -232,12 +271,15 @@ export namespace SuPlan {
         | "topp"
         | "udda"
         | "under"
+        | "undertryckning"
         | "uppföljning"
         | "upprepas"
+        | "uppåt"
         | "urval"
         | "utredning"
         | "uttag"
         | "val"
+        | "variabeln"
         | "variabler"
         | "varje"
         | "vecka"
@@ -248,6 +290,7 @@ export namespace SuPlan {
         | "{"
         | "}"
         | "ändringslogg"
+        | "är"
         | "ålder"
         | "år"
         | "årligen"
@@ -272,11 +315,13 @@ export namespace SuPlan {
         CatalogueValueSet: CatalogueValueSet
         CatalogueVariable: CatalogueVariable
         Change: Change
+        ChartOption: ChartOption
         ChoiceType: ChoiceType
         ClassDef: ClassDef
         ClassifyExpression: ClassifyExpression
         ClientGoals: ClientGoals
         CodeLabel: CodeLabel
+        CodeLevelOption: CodeLevelOption
         CodeListSet: CodeListSet
         CodeMapping: CodeMapping
         ColumnMapping: ColumnMapping
@@ -324,7 +369,9 @@ export namespace SuPlan {
         PhaseMeans: PhaseMeans
         Phases: Phases
         Plan: Plan
+        PlanDecimals: PlanDecimals
         PlanElement: PlanElement
+        PlanRounding: PlanRounding
         PlanVariable: PlanVariable
         PointRef: PointRef
         PointsOption: PointsOption
@@ -342,6 +389,7 @@ export namespace SuPlan {
         RevisionLog: RevisionLog
         Role: Role
         Roles: Roles
+        RoundingOption: RoundingOption
         Sampling: Sampling
         SamplingMethod: SamplingMethod
         ScaleType: ScaleType
@@ -485,7 +533,7 @@ export function isAnalysisKind(item: unknown): item is AnalysisKind {
     return reflection.isInstance(item, AnalysisKind.$type);
 }
 
-export type AnalysisOption = AtOption | DecimalsOption | FilterOption | GroupOption;
+export type AnalysisOption = AtOption | ChartOption | CodeLevelOption | DecimalsOption | FilterOption | GroupOption | RoundingOption;
 
 export const AnalysisOption = {
     $type: 'AnalysisOption'
@@ -619,20 +667,47 @@ export function isCatalogueVariable(item: unknown): item is CatalogueVariable {
 export interface Change extends langium.AstNode {
     readonly $container: Analysis;
     readonly $type: 'Change';
+    direction?: 'högre' | 'lägre';
     from?: PointRef;
+    measure?: ChangeMeasure;
     to?: PointRef;
     variable: VarRef;
 }
 
 export const Change = {
     $type: 'Change',
+    direction: 'direction',
     from: 'from',
+    measure: 'measure',
     to: 'to',
     variable: 'variable'
 } as const;
 
 export function isChange(item: unknown): item is Change {
     return reflection.isInstance(item, Change.$type);
+}
+
+export type ChangeMeasure = string;
+
+export function isChangeMeasure(item: unknown): item is ChangeMeasure {
+    return typeof item === 'string';
+}
+
+export interface ChartOption extends langium.AstNode {
+    readonly $container: Analysis;
+    readonly $type: 'ChartOption';
+    chart?: 'ingen' | 'linje' | 'stapel';
+    grouped: boolean;
+}
+
+export const ChartOption = {
+    $type: 'ChartOption',
+    chart: 'chart',
+    grouped: 'grouped'
+} as const;
+
+export function isChartOption(item: unknown): item is ChartOption {
+    return reflection.isInstance(item, ChartOption.$type);
 }
 
 export interface ChoiceType extends langium.AstNode {
@@ -720,6 +795,27 @@ export function isCodeLabel(item: unknown): item is CodeLabel {
     return reflection.isInstance(item, CodeLabel.$type);
 }
 
+export interface CodeLevelOption extends langium.AstNode {
+    readonly $container: Analysis;
+    readonly $type: 'CodeLevelOption';
+    level: 'båda' | 'fördjupad' | 'original';
+}
+
+export const CodeLevelOption = {
+    $type: 'CodeLevelOption',
+    level: 'level'
+} as const;
+
+export function isCodeLevelOption(item: unknown): item is CodeLevelOption {
+    return reflection.isInstance(item, CodeLevelOption.$type);
+}
+
+export type CodeListLevel = 'fördjupad' | 'original';
+
+export function isCodeListLevel(item: unknown): item is CodeListLevel {
+    return item === 'fördjupad' || item === 'original';
+}
+
 export interface CodeListSet extends langium.AstNode {
     readonly $container: CatalogueVariable;
     readonly $type: 'CodeListSet';
@@ -783,6 +879,7 @@ export interface Comparison extends langium.AstNode {
     readonly $container: Condition;
     readonly $type: 'Comparison';
     codes: Array<number>;
+    level?: CodeListLevel;
     op?: CompareOp;
     value?: SignedNumber;
     variable: VarRef;
@@ -791,6 +888,7 @@ export interface Comparison extends langium.AstNode {
 export const Comparison = {
     $type: 'Comparison',
     codes: 'codes',
+    level: 'level',
     op: 'op',
     value: 'value',
     variable: 'variable'
@@ -825,12 +923,14 @@ export interface Concentration extends langium.AstNode {
     readonly $container: Analysis;
     readonly $type: 'Concentration';
     shares: Array<SignedNumber>;
+    topRounding?: 'nedåt' | 'uppåt';
     variable: VarRef;
 }
 
 export const Concentration = {
     $type: 'Concentration',
     shares: 'shares',
+    topRounding: 'topRounding',
     variable: 'variable'
 } as const;
 
@@ -1330,10 +1430,10 @@ export function isMultiChoiceType(item: unknown): item is MultiChoiceType {
     return reflection.isInstance(item, MultiChoiceType.$type);
 }
 
-export type Name = 'aktualisering' | 'anhörig' | 'antal' | 'barn' | 'beslut' | 'dagar' | 'datum' | 'förälder' | 'insats' | 'klient' | 'månader' | 'personal' | 'text' | 'utredning' | 'veckor' | 'ålder' | 'år' | string;
+export type Name = 'aktualisering' | 'anhörig' | 'antal' | 'barn' | 'beslut' | 'dagar' | 'datum' | 'diagram' | 'fördjupad' | 'förälder' | 'grupp' | 'insats' | 'klient' | 'klienter' | 'linje' | 'målet' | 'månader' | 'mått' | 'original' | 'personal' | 'procent' | 'registreringar' | 'riktning' | 'stapel' | 'text' | 'utredning' | 'veckor' | 'ålder' | 'år' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'ålder' || item === 'år' || item === 'text' || item === 'datum' || item === 'antal' || item === 'barn' || item === 'förälder' || item === 'personal' || item === 'klient' || item === 'anhörig' || item === 'dagar' || item === 'veckor' || item === 'månader' || item === 'aktualisering' || item === 'utredning' || item === 'insats' || item === 'beslut' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][_a-zA-Z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*/.test(item)));
+    return item === 'ålder' || item === 'år' || item === 'text' || item === 'datum' || item === 'antal' || item === 'barn' || item === 'förälder' || item === 'personal' || item === 'klient' || item === 'anhörig' || item === 'dagar' || item === 'veckor' || item === 'månader' || item === 'aktualisering' || item === 'utredning' || item === 'insats' || item === 'beslut' || item === 'grupp' || item === 'original' || item === 'procent' || item === 'klienter' || item === 'registreringar' || item === 'linje' || item === 'stapel' || item === 'diagram' || item === 'mått' || item === 'riktning' || item === 'målet' || item === 'fördjupad' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][_a-zA-Z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*/.test(item)));
 }
 
 export interface NamedValueSet extends langium.AstNode {
@@ -1465,6 +1565,7 @@ export interface Phase extends langium.AstNode {
     label?: string;
     length: number;
     name: Name;
+    start?: string;
     unit: TimeUnits;
 }
 
@@ -1473,6 +1574,7 @@ export const Phase = {
     label: 'label',
     length: 'length',
     name: 'name',
+    start: 'start',
     unit: 'unit'
 } as const;
 
@@ -1530,7 +1632,22 @@ export function isPlan(item: unknown): item is Plan {
     return reflection.isInstance(item, Plan.$type);
 }
 
-export type PlanElement = Acceptance | Analyses | CatalogueRef | ClientGoals | DataSource | DecisionDecl | Extract | Feedback | LevelDecl | MeasurementPoints | PeriodDecl | Phases | Privacy | PurposeDecl | QuestionDecl | ReferenceData | RevisionLog | Roles | Sampling | Scenarios | StatusDecl | TargetGroup | ValueSets | Variables | VersionDecl;
+export interface PlanDecimals extends langium.AstNode {
+    readonly $container: Plan;
+    readonly $type: 'PlanDecimals';
+    decimals: number;
+}
+
+export const PlanDecimals = {
+    $type: 'PlanDecimals',
+    decimals: 'decimals'
+} as const;
+
+export function isPlanDecimals(item: unknown): item is PlanDecimals {
+    return reflection.isInstance(item, PlanDecimals.$type);
+}
+
+export type PlanElement = Acceptance | Analyses | CatalogueRef | ClientGoals | DataSource | DecisionDecl | Extract | Feedback | LevelDecl | MeasurementPoints | PeriodDecl | Phases | PlanDecimals | PlanRounding | Privacy | PurposeDecl | QuestionDecl | ReferenceData | RevisionLog | Roles | Sampling | Scenarios | StatusDecl | TargetGroup | ValueSets | Variables | VersionDecl;
 
 export const PlanElement = {
     $type: 'PlanElement'
@@ -1538,6 +1655,21 @@ export const PlanElement = {
 
 export function isPlanElement(item: unknown): item is PlanElement {
     return reflection.isInstance(item, PlanElement.$type);
+}
+
+export interface PlanRounding extends langium.AstNode {
+    readonly $container: Plan;
+    readonly $type: 'PlanRounding';
+    step: RoundingStep;
+}
+
+export const PlanRounding = {
+    $type: 'PlanRounding',
+    step: 'step'
+} as const;
+
+export function isPlanRounding(item: unknown): item is PlanRounding {
+    return reflection.isInstance(item, PlanRounding.$type);
 }
 
 export type PlanVariable = DerivedVariable | Item | ItemGroup | LocalVariable | UseVariable;
@@ -1601,6 +1733,7 @@ export interface Privacy extends langium.AstNode {
     minCell?: SignedNumber;
     pseudonymisation?: string;
     retention?: string;
+    secondary?: 'av' | 'på';
     storage?: string;
 }
 
@@ -1612,6 +1745,7 @@ export const Privacy = {
     minCell: 'minCell',
     pseudonymisation: 'pseudonymisation',
     retention: 'retention',
+    secondary: 'secondary',
     storage: 'storage'
 } as const;
 
@@ -1682,15 +1816,19 @@ export interface Rate extends langium.AstNode {
     readonly $container: Analysis;
     readonly $type: 'Rate';
     condition?: Condition;
+    counts?: 'klienter' | 'registreringar';
     per: number;
     population?: langium.Reference<ReferenceTable>;
+    populationVariable?: VarRef;
 }
 
 export const Rate = {
     $type: 'Rate',
     condition: 'condition',
+    counts: 'counts',
     per: 'per',
-    population: 'population'
+    population: 'population',
+    populationVariable: 'populationVariable'
 } as const;
 
 export function isRate(item: unknown): item is Rate {
@@ -1868,6 +2006,27 @@ export function isRoles(item: unknown): item is Roles {
     return reflection.isInstance(item, Roles.$type);
 }
 
+export interface RoundingOption extends langium.AstNode {
+    readonly $container: Analysis;
+    readonly $type: 'RoundingOption';
+    step: RoundingStep;
+}
+
+export const RoundingOption = {
+    $type: 'RoundingOption',
+    step: 'step'
+} as const;
+
+export function isRoundingOption(item: unknown): item is RoundingOption {
+    return reflection.isInstance(item, RoundingOption.$type);
+}
+
+export type RoundingStep = string;
+
+export function isRoundingStep(item: unknown): item is RoundingStep {
+    return typeof item === 'string';
+}
+
 export interface Sampling extends langium.AstNode {
     readonly $container: Plan;
     readonly $type: 'Sampling';
@@ -1935,7 +2094,9 @@ export interface ScenarioComparison extends langium.AstNode {
     analysis: langium.Reference<Analysis>;
     op: CompareOp;
     percent: boolean;
-    value: SignedNumber;
+    quantifier?: 'någon' | 'varje';
+    target: boolean;
+    value?: SignedNumber;
 }
 
 export const ScenarioComparison = {
@@ -1943,6 +2104,8 @@ export const ScenarioComparison = {
     analysis: 'analysis',
     op: 'op',
     percent: 'percent',
+    quantifier: 'quantifier',
+    target: 'target',
     value: 'value'
 } as const;
 
@@ -2001,6 +2164,7 @@ export interface Share extends langium.AstNode {
     readonly $container: Analysis;
     readonly $type: 'Share';
     codes: Array<number>;
+    level?: CodeListLevel;
     op?: CompareOp;
     target?: SignedNumber;
     value?: SignedNumber;
@@ -2010,6 +2174,7 @@ export interface Share extends langium.AstNode {
 export const Share = {
     $type: 'Share',
     codes: 'codes',
+    level: 'level',
     op: 'op',
     target: 'target',
     value: 'value',
@@ -2212,7 +2377,7 @@ export function isVariables(item: unknown): item is Variables {
 }
 
 export interface VarRef extends langium.AstNode {
-    readonly $container: AggregateExpression | Change | ClassifyExpression | ColumnMapping | Comparison | Comparison_ | Concentration | Crosstab | Describe | DifferenceExpression | Frequency | GoalAttainment | GroupOption | PhaseMeans | ReferenceRow | ReferenceTable | Share | TextType | TimeSeries;
+    readonly $container: AggregateExpression | Change | ClassifyExpression | ColumnMapping | Comparison | Comparison_ | Concentration | Crosstab | Describe | DifferenceExpression | Frequency | GoalAttainment | GroupOption | PhaseMeans | Rate | ReferenceRow | ReferenceTable | Share | TextType | TimeSeries;
     readonly $type: 'VarRef';
     ref: langium.Reference<PlanVariable>;
 }
@@ -2472,8 +2637,16 @@ export class SuPlanAstReflection extends langium.AbstractAstReflection {
         Change: {
             name: Change.$type,
             properties: {
+                direction: {
+                    name: Change.direction,
+                    optional: true
+                },
                 from: {
                     name: Change.from,
+                    optional: true
+                },
+                measure: {
+                    name: Change.measure,
                     optional: true
                 },
                 to: {
@@ -2485,6 +2658,21 @@ export class SuPlanAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [AnalysisKind.$type]
+        },
+        ChartOption: {
+            name: ChartOption.$type,
+            properties: {
+                chart: {
+                    name: ChartOption.chart,
+                    optional: true
+                },
+                grouped: {
+                    name: ChartOption.grouped,
+                    defaultValue: false,
+                    optional: true
+                }
+            },
+            superTypes: [AnalysisOption.$type]
         },
         ChoiceType: {
             name: ChoiceType.$type,
@@ -2549,6 +2737,15 @@ export class SuPlanAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        CodeLevelOption: {
+            name: CodeLevelOption.$type,
+            properties: {
+                level: {
+                    name: CodeLevelOption.level
+                }
+            },
+            superTypes: [AnalysisOption.$type]
+        },
         CodeListSet: {
             name: CodeListSet.$type,
             properties: {
@@ -2600,6 +2797,10 @@ export class SuPlanAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                level: {
+                    name: Comparison.level,
+                    optional: true
+                },
                 op: {
                     name: Comparison.op,
                     optional: true
@@ -2643,6 +2844,10 @@ export class SuPlanAstReflection extends langium.AbstractAstReflection {
                 shares: {
                     name: Concentration.shares,
                     defaultValue: []
+                },
+                topRounding: {
+                    name: Concentration.topRounding,
+                    optional: true
                 },
                 variable: {
                     name: Concentration.variable
@@ -3127,6 +3332,10 @@ export class SuPlanAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Phase.name
                 },
+                start: {
+                    name: Phase.start,
+                    optional: true
+                },
                 unit: {
                     name: Phase.unit
                 }
@@ -3173,11 +3382,29 @@ export class SuPlanAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        PlanDecimals: {
+            name: PlanDecimals.$type,
+            properties: {
+                decimals: {
+                    name: PlanDecimals.decimals
+                }
+            },
+            superTypes: [PlanElement.$type]
+        },
         PlanElement: {
             name: PlanElement.$type,
             properties: {
             },
             superTypes: []
+        },
+        PlanRounding: {
+            name: PlanRounding.$type,
+            properties: {
+                step: {
+                    name: PlanRounding.step
+                }
+            },
+            superTypes: [PlanElement.$type]
         },
         PlanVariable: {
             name: PlanVariable.$type,
@@ -3233,6 +3460,10 @@ export class SuPlanAstReflection extends langium.AbstractAstReflection {
                     name: Privacy.retention,
                     optional: true
                 },
+                secondary: {
+                    name: Privacy.secondary,
+                    optional: true
+                },
                 storage: {
                     name: Privacy.storage,
                     optional: true
@@ -3277,12 +3508,20 @@ export class SuPlanAstReflection extends langium.AbstractAstReflection {
                     name: Rate.condition,
                     optional: true
                 },
+                counts: {
+                    name: Rate.counts,
+                    optional: true
+                },
                 per: {
                     name: Rate.per
                 },
                 population: {
                     name: Rate.population,
                     referenceType: ReferenceTable.$type,
+                    optional: true
+                },
+                populationVariable: {
+                    name: Rate.populationVariable,
                     optional: true
                 }
             },
@@ -3420,6 +3659,15 @@ export class SuPlanAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [PlanElement.$type]
         },
+        RoundingOption: {
+            name: RoundingOption.$type,
+            properties: {
+                step: {
+                    name: RoundingOption.step
+                }
+            },
+            superTypes: [AnalysisOption.$type]
+        },
         Sampling: {
             name: Sampling.$type,
             properties: {
@@ -3483,8 +3731,18 @@ export class SuPlanAstReflection extends langium.AbstractAstReflection {
                     defaultValue: false,
                     optional: true
                 },
+                quantifier: {
+                    name: ScenarioComparison.quantifier,
+                    optional: true
+                },
+                target: {
+                    name: ScenarioComparison.target,
+                    defaultValue: false,
+                    optional: true
+                },
                 value: {
-                    name: ScenarioComparison.value
+                    name: ScenarioComparison.value,
+                    optional: true
                 }
             },
             superTypes: []
@@ -3530,6 +3788,10 @@ export class SuPlanAstReflection extends langium.AbstractAstReflection {
                 codes: {
                     name: Share.codes,
                     defaultValue: [],
+                    optional: true
+                },
+                level: {
+                    name: Share.level,
                     optional: true
                 },
                 op: {

@@ -869,6 +869,54 @@ export const SuCatGrammar = (): Grammar => loadedSuCatGrammar ?? (loadedSuCatGra
           {
             "$type": "Keyword",
             "value": "beslut"
+          },
+          {
+            "$type": "Keyword",
+            "value": "grupp"
+          },
+          {
+            "$type": "Keyword",
+            "value": "original"
+          },
+          {
+            "$type": "Keyword",
+            "value": "procent"
+          },
+          {
+            "$type": "Keyword",
+            "value": "klienter"
+          },
+          {
+            "$type": "Keyword",
+            "value": "registreringar"
+          },
+          {
+            "$type": "Keyword",
+            "value": "linje"
+          },
+          {
+            "$type": "Keyword",
+            "value": "stapel"
+          },
+          {
+            "$type": "Keyword",
+            "value": "diagram"
+          },
+          {
+            "$type": "Keyword",
+            "value": "mått"
+          },
+          {
+            "$type": "Keyword",
+            "value": "riktning"
+          },
+          {
+            "$type": "Keyword",
+            "value": "målet"
+          },
+          {
+            "$type": "Keyword",
+            "value": "fördjupad"
           }
         ]
       },
@@ -982,7 +1030,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -1148,35 +1196,35 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@75"
+              "$ref": "#/rules@76"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@78"
+              "$ref": "#/rules@79"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@81"
+              "$ref": "#/rules@82"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@100"
+              "$ref": "#/rules@108"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@104"
+              "$ref": "#/rules@112"
             },
             "arguments": []
           },
@@ -1191,6 +1239,20 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@7"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@105"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@106"
             },
             "arguments": []
           }
@@ -1217,7 +1279,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -1245,7 +1307,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@116"
+                "$ref": "#/rules@124"
               },
               "arguments": []
             }
@@ -1273,7 +1335,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -1292,7 +1354,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@108"
+                    "$ref": "#/rules@116"
                   },
                   "arguments": []
                 }
@@ -1314,7 +1376,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@111"
+                    "$ref": "#/rules@119"
                   },
                   "arguments": []
                 }
@@ -1378,7 +1440,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -1390,7 +1452,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@108"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -1402,7 +1464,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -1430,7 +1492,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@120"
               },
               "arguments": []
             }
@@ -1449,7 +1511,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@115"
+                    "$ref": "#/rules@123"
                   },
                   "arguments": []
                 }
@@ -1464,7 +1526,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -1492,7 +1554,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@116"
+                "$ref": "#/rules@124"
               },
               "arguments": []
             }
@@ -1520,7 +1582,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -1548,7 +1610,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@116"
+                "$ref": "#/rules@124"
               },
               "arguments": []
             }
@@ -1576,7 +1638,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@120"
               },
               "arguments": []
             }
@@ -1592,7 +1654,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -1620,7 +1682,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@116"
+                "$ref": "#/rules@124"
               },
               "arguments": []
             }
@@ -1632,7 +1694,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             },
@@ -1706,7 +1768,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -1763,7 +1825,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -1782,7 +1844,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@111"
+                    "$ref": "#/rules@119"
                   },
                   "arguments": []
                 }
@@ -1827,7 +1889,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@111"
+                        "$ref": "#/rules@119"
                       },
                       "arguments": []
                     }
@@ -1848,7 +1910,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@111"
+                        "$ref": "#/rules@119"
                       },
                       "arguments": []
                     }
@@ -1869,7 +1931,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@117"
+                        "$ref": "#/rules@125"
                       },
                       "arguments": []
                     }
@@ -1894,7 +1956,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@110"
+                        "$ref": "#/rules@118"
                       },
                       "arguments": []
                     }
@@ -2038,7 +2100,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@114"
+                "$ref": "#/rules@122"
               },
               "arguments": []
             }
@@ -2057,7 +2119,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@114"
+                    "$ref": "#/rules@122"
                   },
                   "arguments": []
                 }
@@ -2149,7 +2211,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@108"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -2165,7 +2227,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@108"
+                "$ref": "#/rules@116"
               },
               "arguments": []
             }
@@ -2188,7 +2250,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@117"
+                    "$ref": "#/rules@125"
                   },
                   "arguments": []
                 }
@@ -2219,7 +2281,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@118"
               },
               "arguments": []
             }
@@ -2231,7 +2293,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             },
@@ -2343,7 +2405,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@110"
+                    "$ref": "#/rules@118"
                   },
                   "arguments": []
                 }
@@ -2377,7 +2439,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@116"
+                    "$ref": "#/rules@124"
                   },
                   "arguments": []
                 }
@@ -2392,7 +2454,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             },
@@ -2450,7 +2512,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@116"
+              "$ref": "#/rules@124"
             },
             "arguments": []
           }
@@ -2523,7 +2585,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@116"
+                "$ref": "#/rules@124"
               },
               "arguments": []
             }
@@ -2535,7 +2597,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             },
@@ -2548,7 +2610,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@118"
               },
               "arguments": []
             }
@@ -2564,6 +2626,28 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
               },
               "arguments": []
             }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "från"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "start",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@116"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
           }
         ]
       },
@@ -2683,7 +2767,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@120"
               },
               "arguments": []
             }
@@ -2695,7 +2779,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             },
@@ -2722,7 +2806,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@118"
+                "$ref": "#/rules@126"
               },
               "arguments": []
             },
@@ -2832,12 +2916,12 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@128"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@115"
+                  "$ref": "#/rules@123"
                 },
                 "arguments": []
               },
@@ -2859,7 +2943,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@116"
+                    "$ref": "#/rules@124"
                   },
                   "arguments": []
                 }
@@ -2930,7 +3014,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@118"
               },
               "arguments": []
             }
@@ -2942,7 +3026,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -2958,7 +3042,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@118"
               },
               "arguments": []
             }
@@ -2986,7 +3070,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@116"
+                "$ref": "#/rules@124"
               },
               "arguments": []
             }
@@ -2998,7 +3082,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -3144,7 +3228,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@117"
+                "$ref": "#/rules@125"
               },
               "arguments": []
             },
@@ -3173,7 +3257,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@117"
+                "$ref": "#/rules@125"
               },
               "arguments": []
             },
@@ -3193,7 +3277,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@111"
+                    "$ref": "#/rules@119"
                   },
                   "arguments": []
                 }
@@ -3215,7 +3299,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@110"
+                    "$ref": "#/rules@118"
                   },
                   "arguments": []
                 }
@@ -3296,7 +3380,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@118"
+                "$ref": "#/rules@126"
               },
               "arguments": []
             },
@@ -3333,7 +3417,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@118"
+                "$ref": "#/rules@126"
               },
               "arguments": []
             },
@@ -3370,7 +3454,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@118"
+                "$ref": "#/rules@126"
               },
               "arguments": []
             },
@@ -3403,7 +3487,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@117"
+                "$ref": "#/rules@125"
               },
               "arguments": []
             },
@@ -3423,7 +3507,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@111"
+                    "$ref": "#/rules@119"
                   },
                   "arguments": []
                 }
@@ -3515,7 +3599,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@111"
+                    "$ref": "#/rules@119"
                   },
                   "arguments": []
                 }
@@ -3544,7 +3628,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
           "terminal": {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@112"
+              "$ref": "#/rules@120"
             },
             "arguments": []
           },
@@ -3845,7 +3929,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -3896,7 +3980,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@116"
+                "$ref": "#/rules@124"
               },
               "arguments": []
             }
@@ -3908,7 +3992,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -4043,7 +4127,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@118"
               },
               "arguments": []
             }
@@ -4055,7 +4139,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -4067,7 +4151,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@117"
+                "$ref": "#/rules@125"
               },
               "arguments": []
             }
@@ -4223,7 +4307,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@116"
+                "$ref": "#/rules@124"
               },
               "arguments": []
             }
@@ -4235,7 +4319,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -4337,7 +4421,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@116"
+                "$ref": "#/rules@124"
               },
               "arguments": []
             }
@@ -4349,7 +4433,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -4375,7 +4459,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
           "terminal": {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@115"
+              "$ref": "#/rules@123"
             },
             "arguments": []
           },
@@ -4491,7 +4575,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@74"
+                        "$ref": "#/rules@75"
                       },
                       "arguments": []
                     }
@@ -4503,7 +4587,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@114"
+                        "$ref": "#/rules@122"
                       },
                       "arguments": []
                     }
@@ -4519,12 +4603,25 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                   },
                   {
                     "$type": "Assignment",
+                    "feature": "level",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@74"
+                      },
+                      "arguments": []
+                    },
+                    "cardinality": "?"
+                  },
+                  {
+                    "$type": "Assignment",
                     "feature": "codes",
                     "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@110"
+                        "$ref": "#/rules@118"
                       },
                       "arguments": []
                     }
@@ -4543,7 +4640,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@110"
+                            "$ref": "#/rules@118"
                           },
                           "arguments": []
                         }
@@ -4554,6 +4651,27 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 ]
               }
             ]
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "CodeListLevel",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "fördjupad"
+          },
+          {
+            "$type": "Keyword",
+            "value": "original"
           }
         ]
       },
@@ -4619,7 +4737,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@76"
+                "$ref": "#/rules@77"
               },
               "arguments": []
             },
@@ -4652,7 +4770,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@116"
+                "$ref": "#/rules@124"
               },
               "arguments": []
             }
@@ -4664,7 +4782,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -4713,7 +4831,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@111"
+                    "$ref": "#/rules@119"
                   },
                   "arguments": []
                 }
@@ -4732,7 +4850,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@77"
+                "$ref": "#/rules@78"
               },
               "arguments": []
             },
@@ -4764,7 +4882,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@110"
+                    "$ref": "#/rules@118"
                   },
                   "arguments": []
                 }
@@ -4794,7 +4912,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@113"
+                "$ref": "#/rules@121"
               },
               "arguments": []
             }
@@ -4822,7 +4940,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -4848,7 +4966,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@111"
+                        "$ref": "#/rules@119"
                       },
                       "arguments": []
                     }
@@ -4869,7 +4987,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@111"
+                        "$ref": "#/rules@119"
                       },
                       "arguments": []
                     }
@@ -4883,7 +5001,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@79"
+                    "$ref": "#/rules@80"
                   },
                   "arguments": []
                 }
@@ -4918,7 +5036,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -4975,7 +5093,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@80"
+                    "$ref": "#/rules@81"
                   },
                   "arguments": []
                 },
@@ -5007,7 +5125,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -5023,7 +5141,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@118"
               },
               "arguments": []
             }
@@ -5055,7 +5173,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@82"
+                "$ref": "#/rules@83"
               },
               "arguments": []
             },
@@ -5084,7 +5202,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@116"
+                "$ref": "#/rules@124"
               },
               "arguments": []
             }
@@ -5096,7 +5214,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             },
@@ -5113,7 +5231,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@83"
+                "$ref": "#/rules@84"
               },
               "arguments": []
             }
@@ -5125,7 +5243,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@95"
+                "$ref": "#/rules@97"
               },
               "arguments": []
             },
@@ -5143,13 +5261,6 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
       "definition": {
         "$type": "Alternatives",
         "elements": [
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@84"
-            },
-            "arguments": []
-          },
           {
             "$type": "RuleCall",
             "rule": {
@@ -5175,13 +5286,6 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@88"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@89"
             },
             "arguments": []
           },
@@ -5217,6 +5321,20 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@94"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@95"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@96"
             },
             "arguments": []
           }
@@ -5381,6 +5499,98 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
               }
             ],
             "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "mått"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "measure",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@89"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "riktning"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "direction",
+                "operator": "=",
+                "terminal": {
+                  "$type": "Alternatives",
+                  "elements": [
+                    {
+                      "$type": "Keyword",
+                      "value": "lägre"
+                    },
+                    {
+                      "$type": "Keyword",
+                      "value": "högre"
+                    }
+                  ]
+                }
+              },
+              {
+                "$type": "Keyword",
+                "value": "är"
+              },
+              {
+                "$type": "Keyword",
+                "value": "bättre"
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ChangeMeasure",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "skillnad"
+          },
+          {
+            "$type": "Keyword",
+            "value": "procent"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "andel"
+              },
+              {
+                "$type": "Keyword",
+                "value": "förbättrade"
+              }
+            ]
           }
         ]
       },
@@ -5422,12 +5632,25 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                   },
                   {
                     "$type": "Assignment",
+                    "feature": "level",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@74"
+                      },
+                      "arguments": []
+                    },
+                    "cardinality": "?"
+                  },
+                  {
+                    "$type": "Assignment",
                     "feature": "codes",
                     "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@110"
+                        "$ref": "#/rules@118"
                       },
                       "arguments": []
                     }
@@ -5446,7 +5669,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@110"
+                            "$ref": "#/rules@118"
                           },
                           "arguments": []
                         }
@@ -5466,7 +5689,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@74"
+                        "$ref": "#/rules@75"
                       },
                       "arguments": []
                     }
@@ -5478,7 +5701,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@114"
+                        "$ref": "#/rules@122"
                       },
                       "arguments": []
                     }
@@ -5502,7 +5725,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@114"
+                    "$ref": "#/rules@122"
                   },
                   "arguments": []
                 }
@@ -5556,7 +5779,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@110"
+                    "$ref": "#/rules@118"
                   },
                   "arguments": []
                 }
@@ -5575,7 +5798,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@110"
+                        "$ref": "#/rules@118"
                       },
                       "arguments": []
                     }
@@ -5767,7 +5990,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@118"
               },
               "arguments": []
             }
@@ -5780,23 +6003,77 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "value": "av"
               },
               {
+                "$type": "Alternatives",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "population",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@77"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@124"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "variabeln"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "populationVariable",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@70"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  }
+                ]
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "räknar"
+              },
+              {
                 "$type": "Assignment",
-                "feature": "population",
+                "feature": "counts",
                 "operator": "=",
                 "terminal": {
-                  "$type": "CrossReference",
-                  "type": {
-                    "$ref": "#/rules@76"
-                  },
-                  "terminal": {
-                    "$type": "RuleCall",
-                    "rule": {
-                      "$ref": "#/rules@116"
+                  "$type": "Alternatives",
+                  "elements": [
+                    {
+                      "$type": "Keyword",
+                      "value": "klienter"
                     },
-                    "arguments": []
-                  },
-                  "deprecatedSyntax": false,
-                  "isMulti": false
+                    {
+                      "$type": "Keyword",
+                      "value": "registreringar"
+                    }
+                  ]
                 }
               }
             ],
@@ -5891,7 +6168,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@113"
+                        "$ref": "#/rules@121"
                       },
                       "arguments": []
                     }
@@ -5903,12 +6180,12 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@76"
+                        "$ref": "#/rules@77"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@116"
+                          "$ref": "#/rules@124"
                         },
                         "arguments": []
                       },
@@ -5960,7 +6237,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@114"
+                "$ref": "#/rules@122"
               },
               "arguments": []
             }
@@ -5983,7 +6260,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@114"
+                    "$ref": "#/rules@122"
                   },
                   "arguments": []
                 }
@@ -5994,6 +6271,34 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
               }
             ],
             "cardinality": "*"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "avrundat"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "topRounding",
+                "operator": "=",
+                "terminal": {
+                  "$type": "Alternatives",
+                  "elements": [
+                    {
+                      "$type": "Keyword",
+                      "value": "uppåt"
+                    },
+                    {
+                      "$type": "Keyword",
+                      "value": "nedåt"
+                    }
+                  ]
+                }
+              }
+            ],
+            "cardinality": "?"
           }
         ]
       },
@@ -6010,20 +6315,6 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@96"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@97"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
               "$ref": "#/rules@98"
             },
             "arguments": []
@@ -6032,6 +6323,41 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@99"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@100"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@101"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@107"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@103"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@104"
             },
             "arguments": []
           }
@@ -6136,7 +6462,240 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@118"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "RoundingOption",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "avrundning"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "step",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@102"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "RoundingStep",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@118"
+                },
+                "arguments": []
+              },
+              {
+                "$type": "Keyword",
+                "value": ","
+              },
+              {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@118"
+                },
+                "arguments": []
+              }
+            ]
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@117"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@118"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "CodeLevelOption",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "nivå"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "level",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "Keyword",
+                  "value": "fördjupad"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "original"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "båda"
+                }
+              ]
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ChartOption",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "diagram"
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "chart",
+                "operator": "=",
+                "terminal": {
+                  "$type": "Alternatives",
+                  "elements": [
+                    {
+                      "$type": "Keyword",
+                      "value": "stapel"
+                    },
+                    {
+                      "$type": "Keyword",
+                      "value": "linje"
+                    },
+                    {
+                      "$type": "Keyword",
+                      "value": "ingen"
+                    }
+                  ]
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "grouped",
+                    "operator": "?=",
+                    "terminal": {
+                      "$type": "Keyword",
+                      "value": "grupperad"
+                    }
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "stapel"
+                  }
+                ]
+              }
+            ]
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PlanRounding",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "avrundning"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "step",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@102"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PlanDecimals",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "decimaler"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "decimals",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@118"
               },
               "arguments": []
             }
@@ -6196,7 +6755,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@101"
+                "$ref": "#/rules@109"
               },
               "arguments": []
             },
@@ -6225,7 +6784,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@120"
               },
               "arguments": []
             }
@@ -6244,7 +6803,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@112"
+                    "$ref": "#/rules@120"
                   },
                   "arguments": []
                 }
@@ -6269,7 +6828,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@102"
+                        "$ref": "#/rules@110"
                       },
                       "arguments": []
                     }
@@ -6307,7 +6866,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             },
@@ -6332,7 +6891,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@103"
+                "$ref": "#/rules@111"
               },
               "arguments": []
             }
@@ -6351,7 +6910,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@103"
+                    "$ref": "#/rules@111"
                   },
                   "arguments": []
                 }
@@ -6372,18 +6931,50 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
         "$type": "Group",
         "elements": [
           {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "quantifier",
+                "operator": "=",
+                "terminal": {
+                  "$type": "Alternatives",
+                  "elements": [
+                    {
+                      "$type": "Keyword",
+                      "value": "någon"
+                    },
+                    {
+                      "$type": "Keyword",
+                      "value": "varje"
+                    }
+                  ]
+                }
+              },
+              {
+                "$type": "Keyword",
+                "value": "grupp"
+              },
+              {
+                "$type": "Keyword",
+                "value": "i"
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
             "$type": "Assignment",
             "feature": "analysis",
             "operator": "=",
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@82"
+                "$ref": "#/rules@83"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@116"
+                  "$ref": "#/rules@124"
                 },
                 "arguments": []
               },
@@ -6398,32 +6989,51 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@74"
+                "$ref": "#/rules@75"
               },
               "arguments": []
             }
           },
           {
-            "$type": "Assignment",
-            "feature": "value",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@114"
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "value",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@122"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "percent",
+                    "operator": "?=",
+                    "terminal": {
+                      "$type": "Keyword",
+                      "value": "%"
+                    },
+                    "cardinality": "?"
+                  }
+                ]
               },
-              "arguments": []
-            }
-          },
-          {
-            "$type": "Assignment",
-            "feature": "percent",
-            "operator": "?=",
-            "terminal": {
-              "$type": "Keyword",
-              "value": "%"
-            },
-            "cardinality": "?"
+              {
+                "$type": "Assignment",
+                "feature": "target",
+                "operator": "?=",
+                "terminal": {
+                  "$type": "Keyword",
+                  "value": "målet"
+                }
+              }
+            ]
           }
         ]
       },
@@ -6466,7 +7076,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@114"
+                        "$ref": "#/rules@122"
                       },
                       "arguments": []
                     }
@@ -6491,7 +7101,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@111"
+                        "$ref": "#/rules@119"
                       },
                       "arguments": []
                     }
@@ -6512,7 +7122,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@111"
+                        "$ref": "#/rules@119"
                       },
                       "arguments": []
                     }
@@ -6533,7 +7143,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@111"
+                        "$ref": "#/rules@119"
                       },
                       "arguments": []
                     }
@@ -6554,7 +7164,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@111"
+                        "$ref": "#/rules@119"
                       },
                       "arguments": []
                     }
@@ -6575,7 +7185,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@111"
+                        "$ref": "#/rules@119"
                       },
                       "arguments": []
                     }
@@ -6596,9 +7206,40 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@111"
+                        "$ref": "#/rules@119"
                       },
                       "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "sekundär"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "undertryckning"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "secondary",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "Alternatives",
+                      "elements": [
+                        {
+                          "$type": "Keyword",
+                          "value": "på"
+                        },
+                        {
+                          "$type": "Keyword",
+                          "value": "av"
+                        }
+                      ]
                     }
                   }
                 ]
@@ -6726,14 +7367,14 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@110"
+              "$ref": "#/rules@118"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@109"
+              "$ref": "#/rules@117"
             },
             "arguments": []
           }
@@ -6761,14 +7402,14 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@110"
+                  "$ref": "#/rules@118"
                 },
                 "arguments": []
               },
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@109"
+                  "$ref": "#/rules@117"
                 },
                 "arguments": []
               }
@@ -6790,7 +7431,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@116"
+              "$ref": "#/rules@124"
             },
             "arguments": []
           },
@@ -6804,7 +7445,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@116"
+                  "$ref": "#/rules@124"
                 },
                 "arguments": []
               }
@@ -6827,7 +7468,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@112"
+              "$ref": "#/rules@120"
             },
             "arguments": []
           },
@@ -6898,6 +7539,54 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
           {
             "$type": "Keyword",
             "value": "beslut"
+          },
+          {
+            "$type": "Keyword",
+            "value": "grupp"
+          },
+          {
+            "$type": "Keyword",
+            "value": "original"
+          },
+          {
+            "$type": "Keyword",
+            "value": "procent"
+          },
+          {
+            "$type": "Keyword",
+            "value": "klienter"
+          },
+          {
+            "$type": "Keyword",
+            "value": "registreringar"
+          },
+          {
+            "$type": "Keyword",
+            "value": "linje"
+          },
+          {
+            "$type": "Keyword",
+            "value": "stapel"
+          },
+          {
+            "$type": "Keyword",
+            "value": "diagram"
+          },
+          {
+            "$type": "Keyword",
+            "value": "mått"
+          },
+          {
+            "$type": "Keyword",
+            "value": "riktning"
+          },
+          {
+            "$type": "Keyword",
+            "value": "målet"
+          },
+          {
+            "$type": "Keyword",
+            "value": "fördjupad"
           }
         ]
       },
@@ -6918,7 +7607,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@114"
+                "$ref": "#/rules@122"
               },
               "arguments": []
             }
@@ -6934,7 +7623,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@114"
+                "$ref": "#/rules@122"
               },
               "arguments": []
             }
@@ -6958,7 +7647,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@110"
+                "$ref": "#/rules@118"
               },
               "arguments": []
             }
@@ -6970,7 +7659,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -6999,7 +7688,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@112"
+                "$ref": "#/rules@120"
               },
               "arguments": []
             }
@@ -7011,7 +7700,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             },
@@ -7028,7 +7717,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@111"
+                "$ref": "#/rules@119"
               },
               "arguments": []
             }
@@ -7047,7 +7736,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@108"
+                    "$ref": "#/rules@116"
                   },
                   "arguments": []
                 }
@@ -7073,7 +7762,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@111"
+                    "$ref": "#/rules@119"
                   },
                   "arguments": []
                 }
@@ -7088,7 +7777,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@120"
+                "$ref": "#/rules@128"
               },
               "arguments": []
             },
@@ -7120,7 +7809,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@116"
+                "$ref": "#/rules@124"
               },
               "arguments": []
             }
@@ -7146,7 +7835,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@111"
+                        "$ref": "#/rules@119"
                       },
                       "arguments": []
                     }
@@ -7167,7 +7856,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@122"
+                        "$ref": "#/rules@130"
                       },
                       "arguments": []
                     }
@@ -7188,7 +7877,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@111"
+                        "$ref": "#/rules@119"
                       },
                       "arguments": []
                     }
@@ -7209,7 +7898,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@121"
+                        "$ref": "#/rules@129"
                       },
                       "arguments": []
                     }
@@ -7248,7 +7937,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@116"
+                        "$ref": "#/rules@124"
                       },
                       "arguments": []
                     }
@@ -7306,42 +7995,42 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@123"
+              "$ref": "#/rules@131"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@124"
+              "$ref": "#/rules@132"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@125"
+              "$ref": "#/rules@133"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@126"
+              "$ref": "#/rules@134"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@127"
+              "$ref": "#/rules@135"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@128"
+              "$ref": "#/rules@136"
             },
             "arguments": []
           }
@@ -7414,7 +8103,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@118"
+                "$ref": "#/rules@126"
               },
               "arguments": []
             },
@@ -7447,7 +8136,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@117"
+                "$ref": "#/rules@125"
               },
               "arguments": []
             },
@@ -7476,7 +8165,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@117"
+                "$ref": "#/rules@125"
               },
               "arguments": []
             },
@@ -7496,7 +8185,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@111"
+                    "$ref": "#/rules@119"
                   },
                   "arguments": []
                 }
@@ -7518,7 +8207,7 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@110"
+                    "$ref": "#/rules@118"
                   },
                   "arguments": []
                 }

@@ -9,7 +9,7 @@ import type { FixData, SuDiagnosticData } from '../validators/common.js';
  * Quick fixes for SU-plan diagnostics. Validators put a typed payload in `Diagnostic.data.fix`:
  * `replace` offers each "did you mean" suggestion (SU005, SU010, SU012–SU017, …), `addRefinedValue`
  * adds a refined value for an uncovered original value (SU022), `removeVariable` deletes a variable
- * no analysis uses (SU040). Titles are Swedish, like the rest of the editor.
+ * no analysis uses (SU040), `append` writes a setting after the range (SU038, SU053, SU054). Titles are Swedish, like the rest of the editor.
  */
 export class SuPlanCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): Array<Command | CodeAction> {
@@ -29,6 +29,9 @@ export class SuPlanCodeActionProvider implements CodeActionProvider {
                 case 'removeVariable':
                     if (isPlan(root)) actions.push(...optional(this.removeVariable(document, root, diagnostic, fix.name)));
                     break;
+                case 'append':
+                    actions.push(...this.append(document, diagnostic, fix.texts));
+                    break;
             }
         }
         return actions;
@@ -42,6 +45,20 @@ export class SuPlanCodeActionProvider implements CodeActionProvider {
             diagnostics: [diagnostic],
             isPreferred: index === 0,
             edit: { changes: { [document.uri.toString()]: [TextEdit.replace(diagnostic.range, suggestion)] } },
+        }));
+    }
+
+    /**
+     * One action per text, written after the diagnostic's range with a space: the setting a plan
+     * written before it existed lacks (SU038 `enligt`, SU053 `riktning`, SU054 `räknar`). The first is preferred.
+     */
+    private append(document: LangiumDocument, diagnostic: Diagnostic, texts: readonly string[]): CodeAction[] {
+        return texts.map((text, index) => ({
+            title: `Lägg till \`${text}\``,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: index === 0,
+            edit: { changes: { [document.uri.toString()]: [TextEdit.insert(diagnostic.range.end, ` ${text}`)] } },
         }));
     }
 
@@ -130,6 +147,7 @@ function isFixData(fix: Partial<FixData>): fix is FixData {
         case 'replace': return Array.isArray(fix.suggestions) && fix.suggestions.every(s => typeof s === 'string');
         case 'addRefinedValue': return typeof fix.original === 'number' && typeof fix.label === 'string';
         case 'removeVariable': return typeof fix.name === 'string';
+        case 'append': return Array.isArray(fix.texts) && fix.texts.every(t => typeof t === 'string');
         default: return false;
     }
 }

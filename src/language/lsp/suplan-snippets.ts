@@ -84,8 +84,8 @@ export function analysisSnippets(plan: Plan | undefined): PlanSnippet[] {
         {
             label: 'analys förändring',
             detail: 'Ny analys: förändring mellan två mätpunkter',
-            documentation: 'Parvis förändring: bara klienter som mätts vid båda punkterna; medel före och efter, skillnad och förändring i procent.',
-            body: `${head}förändring ${choice(3, measuredTwice, 'variabel')} ${from} -> ${to}`,
+            documentation: 'Parvis förändring: bara klienter som mätts vid båda punkterna; medel före och efter, och det mått som anges (skillnad, procent eller andel förbättrade) med riktningen som räknas som förbättring.',
+            body: `${head}förändring ${choice(3, measuredTwice, 'variabel')} ${from} -> ${to} mått \${6|skillnad,procent,andel förbättrade|} riktning \${7|lägre,högre|} är bättre`,
         },
     ];
 }

@@ -125,10 +125,10 @@ export class AnalysisValidator implements PlanValidator {
         }
     }
 
-    /** SU044: `takt` divides by a population table, `av <tabell>`. */
+    /** SU044: `takt` divides by a population table, `av <tabell>`, or a variable, `av variabeln <variabel>`. */
     private rateWithoutDenominator(analysis: Analysis, report: Report): void {
         const kind = analysis.kind;
-        if (isRate(kind) && !kind.population) report({ code: 'SU044', node: kind, args: [analysis.name ?? ''] });
+        if (isRate(kind) && !kind.population && !kind.populationVariable) report({ code: 'SU044', node: kind, args: [analysis.name ?? ''] });
     }
 
     /** SU045: each analysed variable has values the analysis kind can work with. */

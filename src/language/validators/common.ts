@@ -10,7 +10,9 @@ import type { Code } from '../diagnostics/codes.js';
 export type FixData =
     | { readonly kind: 'replace'; readonly suggestions: readonly string[] }
     | { readonly kind: 'addRefinedValue'; readonly original: number; readonly label: string }
-    | { readonly kind: 'removeVariable'; readonly name: string };
+    | { readonly kind: 'removeVariable'; readonly name: string }
+    /** Each text is one quick fix that writes it after the diagnostic's range (a setting a plan written before it existed lacks). */
+    | { readonly kind: 'append'; readonly texts: readonly string[] };
 
 /** One problem found by a validator. The reporter looks up severity and text in the code table. */
 export interface Problem<N extends AstNode = AstNode> {

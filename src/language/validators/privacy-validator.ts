@@ -35,7 +35,10 @@ export class PrivacyValidator implements PlanValidator {
             this.freeTextWithoutQuestion(variable, report);
         }
         const privacy = sections(plan, isPrivacy);
-        for (const block of privacy) this.minimumCellTooSmall(block, report);
+        for (const block of privacy) {
+            this.minimumCellTooSmall(block, report);
+            this.minimumCellNotWhole(block, report);
+        }
         this.privacySectionIncomplete(plan, privacy, report);
     }
 
@@ -89,6 +92,14 @@ export class PrivacyValidator implements PlanValidator {
         if (typeof privacy.minCell === 'number' && privacy.minCell < 3) {
             report({ code: 'SU063', node: privacy, property: 'minCell', args: [String(privacy.minCell)] });
         }
+    }
+
+    /** SU067: `minsta cell` is a number of persons; a decimal is rounded up (the quick fix writes it). */
+    private minimumCellNotWhole(privacy: Privacy, report: Report): void {
+        const minCell = privacy.minCell;
+        if (typeof minCell !== 'number' || Number.isInteger(minCell) || minCell < 1) return;
+        const whole = String(Math.ceil(minCell));
+        report({ code: 'SU067', node: privacy, property: 'minCell', args: [String(minCell).replace('.', ','), whole], fix: { kind: 'replace', suggestions: [whole] } });
     }
 
     /** SU066: an `integritet` section with legal basis, controller, storage and retention. */

@@ -1,4 +1,4 @@
-import { isAnalyses, isScenarios, type Plan, type Scenario } from '../generated/ast.js';
+import { isAnalyses, isComparison_, isRate, isScenarios, type Plan, type Scenario } from '../generated/ast.js';
 import { sections } from '../plan-access.js';
 import { kindWord, yieldsSingleNumber } from './analysis-kinds.js';
 import type { PlanValidator, Report, ValidationContext } from './common.js';
@@ -38,6 +38,8 @@ export class ScenarioValidator implements PlanValidator {
         for (const part of scenario.rule?.parts ?? []) {
             const analysis = part.analysis?.ref;
             if (!analysis?.kind || ambiguous.has(analysis.name) || yieldsSingleNumber(analysis.kind)) continue;
+            // A group rule compares one number per group: a mean per group and variable (jämför) or a rate per group.
+            if (part.quantifier && (isComparison_(analysis.kind) || isRate(analysis.kind))) continue;
             report({ code: 'SU050', node: part, property: 'analysis', args: [analysis.name ?? '', kindWord(analysis.kind)] });
         }
     }

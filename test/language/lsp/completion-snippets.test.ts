@@ -54,7 +54,7 @@ describe('keyword completion', () => {
     test('where a plan element starts: every section keyword, in Swedish order', async () => {
         const labels = labelsOf(await complete(plan({ extra: CURSOR })), CompletionItemKind.Keyword);
         expect(labels).toEqual([
-            'acceptera', 'analyser', 'beslut', 'datakälla', 'faser', 'fråga', 'integritet', 'katalog', 'klientmål',
+            'acceptera', 'analyser', 'avrundning', 'beslut', 'datakälla', 'decimaler', 'faser', 'fråga', 'integritet', 'katalog', 'klientmål',
             'målgrupp', 'mätpunkter', 'nivå', 'period', 'referensdata', 'roller', 'scenarier', 'status', 'syfte',
             'urval', 'uttag', 'variabler', 'version', 'värdemängder', 'återkoppling', 'ändringslogg',
         ]);
@@ -80,7 +80,24 @@ describe('keyword completion', () => {
         expect(labelsOf(first, CompletionItemKind.Keyword)).toEqual([]);
         // after an analysis, its options may still follow on the next line
         const next = await complete(plan({ analyses: `analyser {\n        a1: andel samtal i 1\n        a2: beskriv antal_samtal\n        ${CURSOR}\n    }` }));
-        expect(labelsOf(next, CompletionItemKind.Keyword)).toEqual(['bland', 'decimaler', 'per', 'vid']);
+        expect(labelsOf(next, CompletionItemKind.Keyword)).toEqual(['avrundning', 'bland', 'decimaler', 'diagram', 'nivå', 'per', 'vid']);
+    });
+
+    test('the words of issue 14: what a change reports and which way is better, charts, code levels, rates, concentration, group rules, phases, suppression', async () => {
+        const analysis = async (text: string) => labelsOf(await complete(plan({ analyses: `analyser {\n        a1: andel samtal i 1\n        ${text}\n    }` })), CompletionItemKind.Keyword);
+        expect(await analysis(`p1: förändring antal_samtal före -> efter ${CURSOR}`)).toEqual(expect.arrayContaining(['mått', 'riktning']));
+        expect(await analysis(`p1: förändring antal_samtal före -> efter mått ${CURSOR}`)).toEqual(['andel', 'procent', 'skillnad']);
+        expect(await analysis(`p1: förändring antal_samtal före -> efter riktning ${CURSOR}`)).toEqual(['högre', 'lägre']);
+        expect(await analysis(`p1: förändring antal_samtal före -> efter riktning lägre ${CURSOR}`)).toEqual(['är']);
+        expect(await analysis(`b1: beskriv antal_samtal diagram ${CURSOR}`)).toEqual(['grupperad', 'ingen', 'linje', 'stapel']);
+        expect(await analysis(`b1: beskriv antal_samtal nivå ${CURSOR}`)).toEqual(['båda', 'fördjupad', 'original']);
+        expect(await analysis(`t1: takt per 1000 ${CURSOR}`)).toEqual(expect.arrayContaining(['av', 'räknar']));
+        expect(await analysis(`t1: takt per 1000 räknar ${CURSOR}`)).toEqual(['klienter', 'registreringar']);
+        expect(await analysis(`k1: koncentration antal_samtal topp 10 % avrundat ${CURSOR}`)).toEqual(['nedåt', 'uppåt']);
+        const rule = labelsOf(await complete(plan({ analyses: 'analyser {\n        a1: andel samtal i 1\n    }', extra: `scenarier {\n        A när ${CURSOR}\n    }` })), CompletionItemKind.Keyword);
+        expect(rule).toEqual(expect.arrayContaining(['någon', 'varje']));
+        const privacy = labelsOf(await complete(plan({ extra: `integritet {\n        sekundär undertryckning ${CURSOR}\n    }` })), CompletionItemKind.Keyword);
+        expect(privacy).toEqual(['av', 'på']);
     });
 
     test('after `nivå` and `status` the allowed words with their meaning', async () => {
@@ -230,7 +247,7 @@ describe('snippets', () => {
             '${1:a3} "${2:Rubrik}": beskriv ${3|antal_samtal,grad,summa_poäng|}',
             '${1:a3} "${2:Rubrik}": andel ${3|samtal,grad|} i ${4:1} målvärde ${5:80} %',
             // only numbers measured at two points or more
-            '${1:a3} "${2:Rubrik}": förändring ${3|grad,summa_poäng|} ${4|före,efter|} -> ${5|efter,före|}',
+            '${1:a3} "${2:Rubrik}": förändring ${3|grad,summa_poäng|} ${4|före,efter|} -> ${5|efter,före|} mått ${6|skillnad,procent,andel förbättrade|} riktning ${7|lägre,högre|} är bättre',
         ]);
         expect(snippets[2].detail).toBe('Ny analys: andel med vissa koder, mot ett målvärde');
     });

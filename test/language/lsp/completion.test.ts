@@ -146,7 +146,16 @@ describe('completion', () => {
     test('after `när x i` the codes of the variable, refined codes when it is refined', async () => {
         const text = variables('använd test.samtal\n        använd test.kön fördjupa { 1 "Flicka" -> 1 2 "Pojke" -> 2 4 "Vet ej" -> 3 }\n'
             + '        lokal x "X" : antal när kön i <|>');
-        expect(shown(await complete(text)).map(i => `${i.label} ${i.detail}`)).toEqual(['1 Flicka', '2 Pojke', '4 Vet ej']);
+        // A refined variable may also name the level its codes mean (`i original …`).
+        expect(shown(await complete(text)).map(i => `${i.label} ${i.detail}`)).toEqual(['1 Flicka', '2 Pojke', '4 Vet ej', 'fördjupad nyckelord', 'original nyckelord']);
+    });
+
+    test('after `när x i original` the catalogue\'s codes of the refined variable; no levels for a variable that is not refined', async () => {
+        const text = variables('använd test.samtal\n        använd test.kön fördjupa { 1 "Flicka" -> 1 2 "Pojke" -> 2 4 "Vet ej" -> 3 }\n'
+            + '        lokal x "X" : antal när kön i original <|>');
+        expect(shown(await complete(text)).map(i => `${i.label} ${i.detail}`)).toEqual(['1 Flicka', '2 Pojke', '3 Annat eller okänt']);
+        const plain = shown(await complete(plan({ analyses: 'analyser {\n        a1: andel samtal i <|>\n    }' })));
+        expect(plain.map(i => i.label)).not.toContain('original');
     });
 
     test('after `->` in `fördjupa` the catalogue codes the detailed code maps to', async () => {

@@ -110,7 +110,8 @@ describe('quick fixes', () => {
             });
             const result = await fix(text, 'SU022', 'Lägg till fördjupat värde för 2 "Nej"');
             expect(result.text).toBe(text.replace('-> 1 }', '-> 1 3 "Nej" -> 2 }'));
-            expect(codesOf(result.after)).toEqual([]);
+            // Left: the refined code 2 "Ja – sms" is numbered like the original 2 "Nej" (SU056).
+            expect(codesOf(result.after)).toEqual(['SU056']);
         });
 
         test('one action per uncovered value', async () => {
