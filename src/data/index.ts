@@ -10,6 +10,7 @@
  * - `dataCodec`: the cell and CSV code that the HTML form embeds.
  * - `formSpec(model)`: the form model every form generator builds on (form-model.ts).
  * - `workbookColumns`, `workbookTable`: the registration workbook's data sheet (workbook.ts).
+ * - `buildSurvey(model)`: the survey of the XLSForm and XForm (survey.ts).
  *
  * Nothing here imports a Node built-in or a package, so a form generator (which runs in the
  * language server too) may use any of it.
@@ -32,4 +33,8 @@ export {
     PLAN_SHEET_KEYS, WORKBOOK_ROWS, WORKBOOK_SHEETS, choiceText, columnLetter, workbookCellText, workbookColumns, workbookTable,
     type SheetRowCells, type WorkbookTable,
 } from './workbook.js';
+export {
+    CASE_CODE_REGEX, IDENTITY_REGEX, SURVEY_GOALS, SURVEY_POINTS_LIST, SURVEY_REPEAT, buildSurvey, constraintXPath, surveyQuestions, surveyXPath,
+    type Survey, type SurveyChoiceList, type SurveyConstraint, type SurveyExpr, type SurveyGroup, type SurveyNode, type SurveyQuestion, type SurveyType,
+} from './survey.js';
 export { RESPONDENT_LABELS, formSpec, type FieldSpec, type FormSpec } from './form-model.js';

@@ -7,11 +7,12 @@ import { formXlsxTarget } from './form-xlsx/target.js';
 import { jsonTarget } from './json/target.js';
 import { markdownTarget } from './markdown/target.js';
 import type { GeneratorTarget } from './target.js';
+import { xformTarget } from './xform/target.js';
 
 export type { GeneratedFile, Generate, GeneratorTarget, TargetContext } from './target.js';
 
 /** Every target, in the order help lists them. */
-export const TARGETS: readonly GeneratorTarget[] = [jsonTarget, markdownTarget, formHtmlTarget, formXlsxTarget];
+export const TARGETS: readonly GeneratorTarget[] = [jsonTarget, markdownTarget, formHtmlTarget, formXlsxTarget, xformTarget];
 
 export function findTarget(id: string): GeneratorTarget | undefined {
     return TARGETS.find(target => target.id === id);
