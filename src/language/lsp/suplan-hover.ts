@@ -1,5 +1,6 @@
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
-import type { AstNode, LangiumDocument } from 'langium';
+import type { AstNode, GrammarAST, LangiumDocument, MaybePromise } from 'langium';
+import { keywordHover } from './suplan-keyword-hover.js';
 import { MarkupContent, MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import {
     isCatalogueVariable, isDerivedVariable, isItem, isItemGroup, isLocalVariable, isUseVariable,
@@ -104,5 +105,11 @@ export class SuPlanHoverProvider extends AstNodeHoverProvider {
             return planVariableHover(node);
         }
         return undefined;
+    }
+
+    /** The settings that say what an analysis computes (`avrundning`, `riktning`, `nivå`, `diagram`, …) explain themselves. */
+    protected override getKeywordHoverContent(node: GrammarAST.Keyword): MaybePromise<Hover | undefined> {
+        const text = keywordHover(node);
+        return text !== undefined ? { contents: { kind: MarkupKind.Markdown, value: text } } : super.getKeywordHoverContent(node);
     }
 }

@@ -97,4 +97,24 @@ describe('hover', () => {
     test('no hover on a keyword', async () => {
         expect(await hover(plan(), 'mätpunkter')).toBeUndefined();
     });
+    test('on the words of issue 14: what each setting computes, in Swedish', async () => {
+        const text = plan({
+            variables: 'variabler {\n        använd test.samtal vid efter\n        använd test.kön bakgrund\n        lokal grad "Grad" : antal 0..10 vid före, efter\n    }',
+            analyses: 'analyser {\n        a1: andel samtal i 1 målvärde 80 % per kön\n        a2: beskriv grad avrundning 0,5 diagram stapel\n'
+                + '        p1: förändring grad före -> efter mått andel förbättrade riktning lägre är bättre\n'
+                + '        k1: koncentration grad topp 10 % avrundat uppåt\n    }',
+            scenarios: 'scenarier {\n        A när någon grupp i a1 < målet "Gå igenom"\n        B, C, D, E bedöms vid genomgång\n    }',
+        }).replace('minsta cell 5', 'minsta cell 5\n        sekundär undertryckning på');
+        expect(await hover(text, 'avrundning ')).toContain('Halvor avrundas bort från noll');
+        expect(await hover(text, 'riktning')).toContain('vilket håll som är en förbättring');
+        expect(await hover(text, 'mått')).toContain('andel förbättrade');
+        expect(await hover(text, 'diagram')).toContain('grupperade staplar för jämförelser');
+        expect(await hover(text, 'avrundat')).toContain('lika värden ändrar inte summan');
+        expect(await hover(text, 'någon')).toContain('oavgjord');
+        expect(await hover(text, 'målet')).toContain('målvärde');
+        expect(await hover(text, 'sekundär')).toContain('totaler');
+        expect(await hover(text, 'minsta')).toContain('nivå individ');
+        // The plan's own `nivå` is not the code level of an analysis.
+        expect(await hover(text, 'nivå verksamhet')).toBeUndefined();
+    });
 });

@@ -181,3 +181,44 @@ describe('quick fixes', () => {
         expect(result).toEqual([]);
     });
 });
+
+describe('quick fixes that rewrite a plan to a setting whose meaning is now stated (issue 14)', () => {
+    const measured = 'variabler {\n        använd test.samtal\n        lokal grad "Problemgrad" : antal 0..10 vid före, efter\n        lokal regdag "Registreringsdag" : datum vid efter\n    }';
+
+    test('SU053: a change gets its direction, either way; the plan is then clean of SU053', async () => {
+        const text = plan({ variables: measured, analyses: 'analyser {\n        a1: andel samtal i 1 målvärde 80 %\n        p1: förändring grad före -> efter\n        t1: tidsserie grad över månad enligt regdag\n    }' });
+        const lower = await fix(text, 'SU053', 'Lägg till `riktning lägre är bättre`');
+        expect(lower.titles).toEqual(['Lägg till `riktning lägre är bättre`', 'Lägg till `riktning högre är bättre`']);
+        expect(lower.text).toBe(text.replace('före -> efter', 'före -> efter riktning lägre är bättre'));
+        expect(codesOf(lower.after)).not.toContain('SU053');
+        const withMeasure = text.replace('före -> efter', 'före -> efter mått procent');
+        const higher = await fix(withMeasure, 'SU053', 'Lägg till `riktning högre är bättre`');
+        expect(higher.text).toBe(text.replace('före -> efter', 'före -> efter mått procent riktning högre är bättre'));
+        expect(codesOf(higher.after)).not.toContain('SU053');
+    });
+
+    test('SU054: a rate says it counts records, as rates did before the setting existed', async () => {
+        const text = plan({
+            variables: 'variabler {\n        använd test.samtal\n        använd test.kön bakgrund\n        lokal antal_samtal "Antal samtal" : antal 0..50 när samtal = 1\n    }',
+            analyses: 'analyser {\n        a1: andel samtal i 1 målvärde 80 %\n        a2: beskriv antal_samtal\n        t1: takt för samtal = 1 per 1000 av befolkning per kön\n    }',
+            extra: 'referensdata {\n        tabell befolkning "Invånare" per kön { 1 = 2000 2 = 2100 3 = 10 }\n    }',
+        });
+        const result = await fix(text, 'SU054', 'Lägg till `räknar registreringar`');
+        expect(result.text).toBe(text.replace('av befolkning per kön', 'av befolkning räknar registreringar per kön'));
+        expect(codesOf(result.after)).not.toContain('SU054');
+    });
+
+    test('SU038: a time series names the plan\'s date variable', async () => {
+        const text = plan({ variables: measured, analyses: 'analyser {\n        a1: andel samtal i 1 målvärde 80 %\n        t1: tidsserie grad över månad\n    }' });
+        const result = await fix(text, 'SU038', 'Lägg till `enligt regdag`');
+        expect(result.text).toBe(text.replace('över månad', 'över månad enligt regdag'));
+        expect(codesOf(result.after)).not.toContain('SU038');
+    });
+
+    test('SU067: a minimum cell that is not whole is written as the whole number that is used', async () => {
+        const text = plan().replace('minsta cell 5', 'minsta cell 4.5');
+        const result = await fix(text, 'SU067', 'Ersätt med "5"');
+        expect(result.text).toBe(plan());
+        expect(codesOf(result.after)).toEqual([]);
+    });
+});
