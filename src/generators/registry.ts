@@ -8,11 +8,12 @@ import { jsonTarget } from './json/target.js';
 import { markdownTarget } from './markdown/target.js';
 import type { GeneratorTarget } from './target.js';
 import { xformTarget } from './xform/target.js';
+import { xlsformTarget } from './xlsform/target.js';
 
 export type { GeneratedFile, Generate, GeneratorTarget, TargetContext } from './target.js';
 
 /** Every target, in the order help lists them. */
-export const TARGETS: readonly GeneratorTarget[] = [jsonTarget, markdownTarget, formHtmlTarget, formXlsxTarget, xformTarget];
+export const TARGETS: readonly GeneratorTarget[] = [jsonTarget, markdownTarget, formHtmlTarget, formXlsxTarget, xlsformTarget, xformTarget];
 
 export function findTarget(id: string): GeneratorTarget | undefined {
     return TARGETS.find(target => target.id === id);
