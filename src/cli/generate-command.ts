@@ -4,7 +4,7 @@ import { cliError } from './cli-error.js';
 import { displayPath } from './display-path.js';
 import { loadPlanModel } from './load-plan-model.js';
 import { LANGUAGES, t, type CliLanguage } from './messages.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { writeFilesAtomic, type FileToWrite } from './write-file-atomic.js';
 import { TARGETS, findTarget, type GeneratorTarget } from '../generators/registry.js';
 
 export interface GenerateOptions {
@@ -51,13 +51,16 @@ export async function runGenerate(planFile: string, options: GenerateOptions): P
     const model = await loadPlanModel(planFile, { language, catalogue: options.catalogue });
     if (!model) return 1;
     const baseName = path.basename(planFile, '.suplan');
+    // Every target is generated before anything is written, and all files are then written as one
+    // step: an error in one target, or a file that cannot be written, leaves the folder as it was.
+    const files: FileToWrite[] = [];
     for (const target of targets) {
         const generate = await target.load();
         for (const file of await generate(model, { baseName, language })) {
-            const destination = path.join(options.out, file.path);
-            writeFileAtomic(destination, file.content, { overwrite: true, language });
-            process.stdout.write(t(language, 'wrote', displayPath(process.cwd(), destination)) + '\n');
+            files.push({ target: path.join(options.out, file.path), content: file.content });
         }
     }
+    writeFilesAtomic(files, { language });
+    for (const file of files) process.stdout.write(t(language, 'wrote', displayPath(process.cwd(), file.target)) + '\n');
     return 0;
 }
