@@ -6,6 +6,7 @@ import { discoverCatalogues, findRepositoryRoot, PLAN_EXTENSION } from '../files
 import { cliError, ioError } from './cli-error.js';
 import { LANGUAGES, t, type CliLanguage } from './messages.js';
 import { writeFileAtomic } from './write-file-atomic.js';
+import { EDITORCONFIG, EDITORCONFIG_NAME } from '../template/editorconfig.js';
 import { fileNameFor, renderNewPlan, type StarterVariable } from '../template/plan-template.js';
 
 export interface NewOptions {
@@ -43,8 +44,28 @@ export async function runNew(file: string | undefined, options: NewOptions): Pro
     const text = renderNewPlan({ title, year: new Date().getFullYear(), catalogue });
     writeFileAtomic(target, text, { overwrite: false, language });
     const shown = target.split(path.sep).join('/');
-    process.stdout.write(t(language, 'created', shown) + '\n' + t(language, 'createdNext', shown) + '\n');
+    process.stdout.write(t(language, 'created', shown) + '\n');
+    const editorconfig = editorconfigFor(target);
+    if (editorconfig) {
+        writeFileAtomic(editorconfig, EDITORCONFIG, { overwrite: false, language });
+        process.stdout.write(t(language, 'created', editorconfig.split(path.sep).join('/')) + '\n');
+    }
+    process.stdout.write(t(language, 'createdNext', shown) + '\n');
     return 0;
+}
+
+/**
+ * Where `.editorconfig` goes beside a new plan: its folder, unless that folder or one above it up
+ * to the repository root already has an `.editorconfig` (the project's own settings win).
+ */
+function editorconfigFor(target: string): string | undefined {
+    const folder = path.dirname(target);
+    const root = findRepositoryRoot(folder);
+    for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
+        if (existsSync(path.join(dir, EDITORCONFIG_NAME))) return undefined;
+        if (dir === root || path.dirname(dir) === dir) break;
+    }
+    return path.join(folder, EDITORCONFIG_NAME);
 }
 
 function parseCatalogueSpec(spec: string, language: CliLanguage): { name: string; version: string } {

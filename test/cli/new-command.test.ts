@@ -32,8 +32,10 @@ describe('suplan new', () => {
         const checked = await runCli(['check', 'plan.suplan'], { cwd: dir });
         expect(checked.stdout).toBe('0 fel, 0 varningar i 1 fil\n');
         expect(checked.code).toBe(0);
-        // Only the plan: no temporary file is left behind.
-        expect(readdirSync(dir)).toEqual(['plan.suplan']);
+        // The plan and its .editorconfig (four spaces): no temporary file is left behind.
+        expect(readdirSync(dir).sort()).toEqual(['.editorconfig', 'plan.suplan']);
+        expect(readFileSync(path.join(dir, '.editorconfig'), 'utf8')).toBe(readFileSync(path.join(repoRoot, 'examples', '.editorconfig'), 'utf8'));
+        expect(readFileSync(path.join(dir, '.editorconfig'), 'utf8')).toContain('indent_style = space\nindent_size = 4\n');
     });
 
     test('with --catalogue: pins the version, uses one of its variables, and checks clean', async () => {
@@ -52,7 +54,7 @@ describe('suplan new', () => {
         const dir = tempDir('new-default');
         const created = await runCli(['new', '--title', 'Ålder och öppenvård'], { cwd: dir });
         expect(created.code).toBe(0);
-        expect(readdirSync(dir)).toEqual(['alder-och-oppenvard.suplan']);
+        expect(readdirSync(dir).sort()).toEqual(['.editorconfig', 'alder-och-oppenvard.suplan']);
     });
 
     test('refuses to overwrite an existing file: exit 2, file untouched', async () => {
@@ -64,6 +66,17 @@ describe('suplan new', () => {
         expect(stackLines(result.stderr)).toEqual([]);
         expect(readFileSync(path.join(dir, 'plan.suplan'), 'utf8')).toBe('original\n');
         expect(readdirSync(dir)).toEqual(['plan.suplan']);
+    });
+
+    test('an .editorconfig already in the folder or above it is kept, and none is added', async () => {
+        const dir = tempDir('new-editorconfig');
+        mkdirSync(path.join(dir, '.git'));
+        writeFileSync(path.join(dir, '.editorconfig'), 'root = true\n');
+        mkdirSync(path.join(dir, 'planer'));
+        const created = await runCli(['new', 'planer/plan.suplan'], { cwd: dir });
+        expect(created.code).toBe(0);
+        expect(readdirSync(path.join(dir, 'planer'))).toEqual(['plan.suplan']);
+        expect(readFileSync(path.join(dir, '.editorconfig'), 'utf8')).toBe('root = true\n');
     });
 
     test('an unknown catalogue version or a malformed spec: exit 2, nothing written', async () => {
