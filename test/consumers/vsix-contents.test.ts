@@ -158,13 +158,14 @@ describe('the packaged .vsix', () => {
         expect(decrease.test('    }')).toBe(true);
     });
 
-    test('contributes the three commands and the three settings', () => {
+    test('contributes the three commands and the four settings', () => {
         expect(manifest.contributes.commands.map(c => c.command).sort()).toEqual(['suplan.generate', 'suplan.newPlan', 'suplan.preview']);
         const properties = manifest.contributes.configuration.properties;
-        expect(Object.keys(properties).sort()).toEqual(['suplan.cataloguePaths', 'suplan.messageLanguage', 'suplan.minCellSize']);
+        expect(Object.keys(properties).sort()).toEqual(['suplan.cataloguePaths', 'suplan.incrementalParsing', 'suplan.messageLanguage', 'suplan.minCellSize']);
         expect(properties['suplan.messageLanguage']).toMatchObject({ type: 'string', enum: ['sv', 'en'], default: 'sv' });
         expect(properties['suplan.cataloguePaths']).toMatchObject({ type: 'array', items: { type: 'string' }, default: [] });
         expect(properties['suplan.minCellSize']).toMatchObject({ type: 'integer', minimum: 1, default: 5 });
+        expect(properties['suplan.incrementalParsing']).toMatchObject({ type: 'boolean', default: true });
         for (const property of Object.values(properties)) expect(property.description).toMatch(/^%.+%$/);
     });
 
