@@ -78,17 +78,25 @@ function sheetRows(sheet: Worksheet): SheetRowCells[] {
     return rows;
 }
 
-/** One input file read as a data-format table, with where its cells are (sheet and column letters). */
+/** One input file read as a data-format table, with where its cells are (sheet and column letters, or the export's columns). */
 interface ReadInput {
+    readonly file: string;
     readonly table: RawTable;
     readonly sheet?: string;
     readonly letters?: ReadonlyMap<string, string>;
+    /** An ODK/KoBo export: main submissions or a repeat's rows. */
+    readonly odk?: 'main' | 'repeat';
+    readonly sources?: ReadonlyMap<string, string>;
 }
 
 async function readInput(model: PlanModel, layout: DataLayout, file: string, language: CliLanguage): Promise<ReadInput> {
     const bytes = readBytes(file, language);
     const data = await import('../data/index.js');
-    if (!isZip(bytes)) return { table: data.readDataFile(bytes) };
+    if (!isZip(bytes)) {
+        const table = data.readDataFile(bytes);
+        const odk = table.header.includes(layout.columns[0]?.name ?? 'plan') ? undefined : data.odkFileKind(table);
+        return { file, table, ...(odk ? { odk } : {}) };
+    }
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     try {
@@ -106,7 +114,7 @@ async function readInput(model: PlanModel, layout: DataLayout, file: string, lan
         if (key === data.PLAN_SHEET_KEYS.planVersion) plan.planVersion = cellText(row.getCell(2).value).trim();
     });
     const { table, letters } = data.workbookTable(model, sheetRows(sheet), plan, layout);
-    return { table, sheet: sheet.name, letters };
+    return { file, table, sheet: sheet.name, letters };
 }
 
 export async function runDataImport(files: readonly string[], options: DataImportOptions): Promise<0 | 1> {
@@ -121,11 +129,22 @@ export async function runDataImport(files: readonly string[], options: DataImpor
     const valueText = (row: DataRow): string => JSON.stringify(layout.columns.map(c => row[c.name] ?? null));
     let read = 0;
     let duplicates = 0;
-    for (const file of files) {
-        const shown = displayPath(process.cwd(), file);
-        const input = await readInput(model, layout, file, language);
+    const inputsRead: ReadInput[] = [];
+    for (const file of files) inputsRead.push(await readInput(model, layout, file, language));
+    const repeats = inputsRead.filter(r => r.odk === 'repeat').map(r => r.table);
+    const survey = inputsRead.some(r => r.odk === 'main') ? data.buildSurvey(model) : undefined;
+    const inputs = inputsRead.filter(r => r.odk !== 'repeat').map(r => {
+        if (r.odk !== 'main' || !survey) return r;
+        const { table, sources } = data.odkTable(model, r.table, repeats, survey);
+        return { ...r, table, sources };
+    });
+    for (const input of inputs) {
+        const shown = displayPath(process.cwd(), input.file);
         const place = (line: number, column?: string): string => {
-            if (input.sheet === undefined) return column === undefined ? t(language, 'dataPlaceLine', shown, line) : t(language, 'dataPlaceCell', shown, line, column);
+            if (input.sheet === undefined) {
+                const source = column === undefined ? undefined : input.sources?.get(column) ?? column;
+                return source === undefined ? t(language, 'dataPlaceLine', shown, line) : t(language, 'dataPlaceCell', shown, line, source);
+            }
             const letter = column === undefined ? undefined : input.letters?.get(column);
             if (column === undefined) return t(language, 'dataPlaceSheetRow', shown, input.sheet, line);
             return letter === undefined ? t(language, 'dataPlaceSheetColumn', shown, input.sheet, line, column) : t(language, 'dataPlaceSheetCell', shown, input.sheet, line, letter, column);

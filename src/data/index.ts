@@ -10,7 +10,7 @@
  * - `dataCodec`: the cell and CSV code that the HTML form embeds.
  * - `formSpec(model)`: the form model every form generator builds on (form-model.ts).
  * - `workbookColumns`, `workbookTable`: the registration workbook's data sheet (workbook.ts).
- * - `buildSurvey(model)`: the survey of the XLSForm and XForm (survey.ts).
+ * - `buildSurvey(model)`: the survey of the XLSForm and XForm (survey.ts); `odkTable`: their CSV exports read back.
  *
  * Nothing here imports a Node built-in or a package, so a form generator (which runs in the
  * language server too) may use any of it.
@@ -37,4 +37,5 @@ export {
     CASE_CODE_REGEX, IDENTITY_REGEX, SURVEY_GOALS, SURVEY_POINTS_LIST, SURVEY_REPEAT, buildSurvey, constraintXPath, surveyQuestions, surveyXPath,
     type Survey, type SurveyChoiceList, type SurveyConstraint, type SurveyExpr, type SurveyGroup, type SurveyNode, type SurveyQuestion, type SurveyType,
 } from './survey.js';
+export { odkFileKind, odkName, odkTable, type OdkFileKind, type OdkTable } from './odk-import.js';
 export { RESPONDENT_LABELS, formSpec, type FieldSpec, type FormSpec } from './form-model.js';
