@@ -28,9 +28,13 @@ export namespace SuCat {
         | "aktualisering"
         | "anhörig"
         | "antal"
+        | "avrundat"
+        | "avrundning"
         | "barn"
         | "beskrivning"
         | "beslut"
+        | "bättre"
+        | "båda"
         | "dagar"
         | "datum"
         | "decimaler"
@@ -38,9 +42,13 @@ export namespace SuCat {
         | "enhet"
         | "ersätter"
         | "etikett"
+        | "förbättrade"
         | "fördjupad"
         | "förälder"
         | "grupp"
+        | "grupperad"
+        | "högre"
+        | "ingen"
         | "insats"
         | "ja/nej"
         | "katalog"
@@ -48,21 +56,28 @@ export namespace SuCat {
         | "klienter"
         | "kommentar"
         | "linje"
+        | "lägre"
         | "målet"
         | "månader"
         | "mått"
         | "nationell"
+        | "nedåt"
+        | "någon"
         | "original"
         | "personal"
         | "procent"
         | "processteg"
         | "registreringar"
         | "riktning"
+        | "räknar"
+        | "sekundär"
         | "stapel"
         | "statistik"
         | "tal"
         | "text"
+        | "undertryckning"
         | "uppföljning"
+        | "uppåt"
         | "utgiven"
         | "utredning"
         | "variabel"
@@ -1430,10 +1445,10 @@ export function isMultiChoiceType(item: unknown): item is MultiChoiceType {
     return reflection.isInstance(item, MultiChoiceType.$type);
 }
 
-export type Name = 'aktualisering' | 'anhörig' | 'antal' | 'barn' | 'beslut' | 'dagar' | 'datum' | 'diagram' | 'fördjupad' | 'förälder' | 'grupp' | 'insats' | 'klient' | 'klienter' | 'linje' | 'målet' | 'månader' | 'mått' | 'original' | 'personal' | 'procent' | 'registreringar' | 'riktning' | 'stapel' | 'text' | 'utredning' | 'veckor' | 'ålder' | 'år' | string;
+export type Name = 'aktualisering' | 'anhörig' | 'antal' | 'avrundat' | 'avrundning' | 'barn' | 'beslut' | 'bättre' | 'båda' | 'dagar' | 'datum' | 'diagram' | 'förbättrade' | 'fördjupad' | 'förälder' | 'grupp' | 'grupperad' | 'högre' | 'ingen' | 'insats' | 'klient' | 'klienter' | 'linje' | 'lägre' | 'målet' | 'månader' | 'mått' | 'nedåt' | 'någon' | 'original' | 'personal' | 'procent' | 'registreringar' | 'riktning' | 'räknar' | 'sekundär' | 'stapel' | 'text' | 'undertryckning' | 'uppåt' | 'utredning' | 'veckor' | 'ålder' | 'år' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'ålder' || item === 'år' || item === 'text' || item === 'datum' || item === 'antal' || item === 'barn' || item === 'förälder' || item === 'personal' || item === 'klient' || item === 'anhörig' || item === 'dagar' || item === 'veckor' || item === 'månader' || item === 'aktualisering' || item === 'utredning' || item === 'insats' || item === 'beslut' || item === 'grupp' || item === 'original' || item === 'procent' || item === 'klienter' || item === 'registreringar' || item === 'linje' || item === 'stapel' || item === 'diagram' || item === 'mått' || item === 'riktning' || item === 'målet' || item === 'fördjupad' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][_a-zA-Z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*/.test(item)));
+    return item === 'ålder' || item === 'år' || item === 'text' || item === 'datum' || item === 'antal' || item === 'barn' || item === 'förälder' || item === 'personal' || item === 'klient' || item === 'anhörig' || item === 'dagar' || item === 'veckor' || item === 'månader' || item === 'aktualisering' || item === 'utredning' || item === 'insats' || item === 'beslut' || item === 'grupp' || item === 'original' || item === 'procent' || item === 'klienter' || item === 'registreringar' || item === 'linje' || item === 'stapel' || item === 'diagram' || item === 'mått' || item === 'riktning' || item === 'målet' || item === 'fördjupad' || item === 'ingen' || item === 'båda' || item === 'lägre' || item === 'högre' || item === 'bättre' || item === 'uppåt' || item === 'nedåt' || item === 'sekundär' || item === 'undertryckning' || item === 'grupperad' || item === 'förbättrade' || item === 'avrundning' || item === 'avrundat' || item === 'räknar' || item === 'någon' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][_a-zA-Z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*/.test(item)));
 }
 
 export interface NamedValueSet extends langium.AstNode {

@@ -917,6 +917,66 @@ export const SuCatGrammar = (): Grammar => loadedSuCatGrammar ?? (loadedSuCatGra
           {
             "$type": "Keyword",
             "value": "fördjupad"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ingen"
+          },
+          {
+            "$type": "Keyword",
+            "value": "båda"
+          },
+          {
+            "$type": "Keyword",
+            "value": "lägre"
+          },
+          {
+            "$type": "Keyword",
+            "value": "högre"
+          },
+          {
+            "$type": "Keyword",
+            "value": "bättre"
+          },
+          {
+            "$type": "Keyword",
+            "value": "uppåt"
+          },
+          {
+            "$type": "Keyword",
+            "value": "nedåt"
+          },
+          {
+            "$type": "Keyword",
+            "value": "sekundär"
+          },
+          {
+            "$type": "Keyword",
+            "value": "undertryckning"
+          },
+          {
+            "$type": "Keyword",
+            "value": "grupperad"
+          },
+          {
+            "$type": "Keyword",
+            "value": "förbättrade"
+          },
+          {
+            "$type": "Keyword",
+            "value": "avrundning"
+          },
+          {
+            "$type": "Keyword",
+            "value": "avrundat"
+          },
+          {
+            "$type": "Keyword",
+            "value": "räknar"
+          },
+          {
+            "$type": "Keyword",
+            "value": "någon"
           }
         ]
       },
@@ -7587,6 +7647,66 @@ export const SuPlanGrammar = (): Grammar => loadedSuPlanGrammar ?? (loadedSuPlan
           {
             "$type": "Keyword",
             "value": "fördjupad"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ingen"
+          },
+          {
+            "$type": "Keyword",
+            "value": "båda"
+          },
+          {
+            "$type": "Keyword",
+            "value": "lägre"
+          },
+          {
+            "$type": "Keyword",
+            "value": "högre"
+          },
+          {
+            "$type": "Keyword",
+            "value": "bättre"
+          },
+          {
+            "$type": "Keyword",
+            "value": "uppåt"
+          },
+          {
+            "$type": "Keyword",
+            "value": "nedåt"
+          },
+          {
+            "$type": "Keyword",
+            "value": "sekundär"
+          },
+          {
+            "$type": "Keyword",
+            "value": "undertryckning"
+          },
+          {
+            "$type": "Keyword",
+            "value": "grupperad"
+          },
+          {
+            "$type": "Keyword",
+            "value": "förbättrade"
+          },
+          {
+            "$type": "Keyword",
+            "value": "avrundning"
+          },
+          {
+            "$type": "Keyword",
+            "value": "avrundat"
+          },
+          {
+            "$type": "Keyword",
+            "value": "räknar"
+          },
+          {
+            "$type": "Keyword",
+            "value": "någon"
           }
         ]
       },
