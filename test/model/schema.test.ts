@@ -173,6 +173,23 @@ describe('plan model JSON Schema', () => {
         }
     });
 
+    test('example models carry what issue 14 defines: rounding and a chart on every analysis, formula and direction on every change, suppression settings, phase starts', () => {
+        for (const [source, model] of exampleModels) {
+            for (const analysis of model.analyses) {
+                expect(analysis.rounding.significantDigits, `${source} ${analysis.id}`).toBe(12);
+                expect(['bar', 'groupedBar', 'line', 'none'], `${source} ${analysis.id}`).toContain(analysis.chart.kind);
+                if (analysis.kind === 'change') expect(analysis.change?.direction, `${source} ${analysis.id}`).toMatch(/^(lower|higher)$/);
+                if (analysis.kind === 'rate') expect(analysis.counts, `${source} ${analysis.id}`).toMatch(/^(clients|records)$/);
+            }
+            expect(model.privacy.suppression.exempt, source).toBe(model.level === 'individ');
+            for (const phase of model.phases) expect(phase.start, `${source} ${phase.id}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        }
+        const all = [...exampleModels.values()];
+        expect(all.some(m => m.scenarios.some(s => s.rule?.some(p => p.groups !== undefined && p.whenSuppressed === 'undecided')))).toBe(true);
+        expect(all.some(m => m.analyses.some(a => a.codeLevel === 'both'))).toBe(true);
+        expect(all.some(m => m.analyses.some(a => a.rounding.step === 0.5))).toBe(true);
+    });
+
     test('models refer only to variables, points, tables and analyses that are in the same model', () => {
         for (const { name, model } of testModels) expect(danglingReferences(model), name).toEqual([]);
         for (const [source, model] of exampleModels) expect(danglingReferences(model), source).toEqual([]);
