@@ -28,8 +28,9 @@ for (const plan of plans) {
 }
 for (const plan of plans) {
     const base = path.basename(plan, '.suplan');
-    suplan(`Offlineformulär / offline form: ${base}`, ['generate', plan, '--target', 'form-html', '--out', path.join(out, 'forms')]);
+    suplan(`Fyra formulär (HTML, Excel, XLSForm, XForm) / four forms: ${base}`, ['generate', plan, '--target', 'form-html,form-xlsx,xlsform,xform', '--out', path.join(out, 'forms')]);
     suplan(`Syntetiska data / synthetic data: ${base}`, ['synth', plan, '--clients', '40', '--seed', '1', '--units', '3', '--out', path.join(out, 'data', `${base}.csv`)]);
+    suplan(`Läs in data igen / import the data again: ${base}`, ['data', 'import', path.join(out, 'data', `${base}.csv`), '--plan', plan, '--out', path.join(out, 'data', 'imported', `${base}.csv`)]);
 }
 for (const catalogue of catalogues) {
     const base = path.basename(catalogue, '.sucat');

@@ -133,3 +133,10 @@ if (process.env.BENCH_FORM !== '0') {
     console.log('\n6. The offline HTML form (form-html) with saved records, in headless Chromium');
     execFileSync(process.execPath, ['scripts/bench/form-html.js'], { stdio: 'inherit' });
 }
+
+// The forms (issue 13): four forms for a 200-variable plan against checking it; data import of a
+// filled 10,000-row workbook against exceljs only reading it.
+if (process.env.BENCH_FORMS !== '0') {
+    console.log('\n7. Forms: four forms for a 200-variable plan; data import of a filled 10,000-row workbook');
+    execFileSync(process.execPath, ['scripts/bench/forms.js'], { stdio: 'inherit' });
+}
