@@ -21,7 +21,9 @@ export async function loadPlanModel(planFile: string, options: { readonly langua
     const planDocument = workspace.documents.find(d => d.role === 'given' && d.file === path.resolve(planFile));
     const hasErrors = report.diagnostics.some(d => d.severity === 'error');
     if (exitCodeFor(report.diagnostics) !== 0) process.stderr.write(formatText(report));
-    if (hasErrors || !planDocument) {
+    // Every unresolved reference is an error diagnostic; the second test keeps a model from ever
+    // being built with a reference silently left out, should a diagnostic go missing.
+    if (hasErrors || !planDocument || planDocument.document.references.some(reference => reference.error !== undefined)) {
         process.stderr.write(t(language, 'notGenerated', displayPath(workspace.repositoryRoot, planFile)) + '\n');
         return undefined;
     }

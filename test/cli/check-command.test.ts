@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -170,6 +170,22 @@ describe('suplan check: diagnostics', () => {
                 expect(hit!.message).not.toBe('');
             }
         }
+    });
+
+    test('a plan with no `katalog` line that uses catalogue variables: check exits 1 with SU012, generate exits 1 and writes nothing', async () => {
+        // In a folder of its own: the fixture folder holds catalogues with errors of their own.
+        const plan = path.join(tempDir('unpinned'), 'utan-katalog.suplan');
+        writeFileSync(plan, readFileSync(path.join(repoRoot, 'test/fixtures/invalid/SU012-utan-katalog.suplan'), 'utf8'));
+        const check = await runCli(['check', plan, '--catalogue', testCatalogues]);
+        expect(check.stdout.trimEnd().split('\n').at(-1)).toMatch(/^2 fel, 0 varningar/);
+        expect(check.code).toBe(1);
+        expect(check.stdout).toContain('error SU012: Variabeln "test.samtal" finns inte');
+        expect(check.stdout).toContain('Planen anger inte katalogen "test": lägg till `katalog test version "…"`');
+        const out = tempDir('generate-unpinned');
+        const generate = await runCli(['generate', plan, '--target', 'json,markdown', '--out', out, '--catalogue', testCatalogues]);
+        expect(generate.code).toBe(1);
+        expect(generate.stderr).toContain('har fel; inga filer skrevs.');
+        expect(readdirSync(out)).toEqual([]);
     });
 
     test('the example plans and catalogues check clean: exit 0', async () => {

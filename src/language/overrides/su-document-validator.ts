@@ -92,22 +92,43 @@ export class SuDocumentValidator extends DefaultDocumentValidator {
             const referenceType = this.services.shared.AstReflection.getReferenceType(info);
             const code = UNRESOLVED_CODE[referenceType] ?? 'SU013';
             const refText = info.reference.$refText;
-            if (code === 'SU012' && isPlan(root) && !this.anyPinResolves(root.elements)) continue; // SU010/SU011 explain it
+            const pins = code === 'SU012' && isPlan(root) ? this.pins(root.elements) : undefined;
+            if (pins && this.explainedByPin(refText, pins)) continue; // SU010/SU011 on the pin explain it
             const scope = this.services.references.ScopeProvider.getScope(info);
             const elements = scope.getAllElements().toArray();
             const renamed = code === 'SU012' ? this.renamedTo(refText, elements.map(d => d.node)) : [];
             const suggestions = [...renamed, ...closest(refText, elements.map(d => d.name))];
             const unique = [...new Set(suggestions)].slice(0, 3);
-            const args = [refText, didYouMean(language, unique)];
+            const unpinned = pins ? this.unpinnedCatalogue(refText, pins) : undefined;
+            const args = [refText, didYouMean(language, unique) + (unpinned === undefined ? '' : say(language, 'notPinned', unpinned))];
             const data: SuDiagnosticData = { code, args, subject: refText, fix: unique.length ? { kind: 'replace', suggestions: unique } : undefined };
             const diagnosticInfo = { node: info.container, property: info.property, index: info.index, range: reference.$refNode?.range, code, data } as DiagnosticInfo<AstNode>;
             diagnostics.push(this.toDiagnostic(CODES[code].severity, messageFor(code, language, args), diagnosticInfo));
         }
     }
 
-    private anyPinResolves(elements: readonly AstNode[]): boolean {
+    /** The plan's `katalog … version "…"` lines, each with whether the workspace has that version. */
+    private pins(elements: readonly AstNode[]): Array<{ name: string; resolves: boolean }> {
         const resolver = (this.services as unknown as { catalogue: { CatalogueResolver: CatalogueResolver } }).catalogue.CatalogueResolver;
-        return elements.some(e => isCatalogueRef(e) && resolver.resolve(e.catalogue, e.version) !== undefined);
+        return elements.filter(isCatalogueRef).map(e => ({ name: e.catalogue, resolves: resolver.resolve(e.catalogue, e.version) !== undefined }));
+    }
+
+    /**
+     * Whether an unknown catalogue variable is already explained by SU010/SU011 on a pin: the pin of
+     * its own catalogue does not resolve, or no pin does (a misspelt catalogue name). A plan with no
+     * `katalog` line at all, or a variable of a catalogue the plan does not pin, is never explained:
+     * its SU012 is reported, so no reference is ever silently left out.
+     */
+    private explainedByPin(refText: string, pins: ReadonlyArray<{ name: string; resolves: boolean }>): boolean {
+        if (pins.length === 0) return false;
+        const catalogue = catalogueOfRef(refText);
+        return pins.some(pin => pin.name === catalogue && !pin.resolves) || pins.every(pin => !pin.resolves);
+    }
+
+    /** The catalogue a qualified name comes from, when the plan has no `katalog` line for it. */
+    private unpinnedCatalogue(refText: string, pins: ReadonlyArray<{ name: string }>): string | undefined {
+        const catalogue = catalogueOfRef(refText);
+        return catalogue !== undefined && !pins.some(pin => pin.name === catalogue) ? catalogue : undefined;
     }
 
     /** Catalogue variables that declare `ersätter <old>` for the name that was not found. */
@@ -127,8 +148,18 @@ export class SuDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-/** The parts of a translated parser message. */
+/** `bbic` of `bbic.kön`; undefined for a name without a catalogue. */
+function catalogueOfRef(refText: string): string | undefined {
+    const dot = refText.indexOf('.');
+    return dot > 0 ? refText.slice(0, dot) : undefined;
+}
+
+/** The parts of a translated parser message, and of SU012 for a catalogue the plan does not pin. */
 const say = messageTable({
+    notPinned: {
+        sv: ' Planen anger inte katalogen "{0}": lägg till `katalog {0} version "…"` i planens början.',
+        en: ' The plan does not pin the catalogue "{0}": add `katalog {0} version "…"` at the start of the plan.',
+    },
     endOfFile: { sv: 'filens slut', en: 'the end of the file' },
     unexpectedCharacter: { sv: "oväntat tecken '{0}'.", en: "unexpected character '{0}'." },
     unexpected: { sv: 'oväntat {0}.', en: 'unexpected {0}.' },
