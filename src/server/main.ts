@@ -20,6 +20,13 @@ function stdioConnection(): Connection {
     return createConnection(ProposedFeatures.all, reader, writer);
 }
 
+// A promise that fails without a handler must not end the server: a client may refuse a request
+// (Emacs eglot answers an error to a file-watcher registration it cannot set up), and Node would
+// otherwise exit on the unhandled rejection. It is logged, and the server goes on.
+process.on('unhandledRejection', reason => {
+    console.error('SU-plan: a request failed (ignored):', reason);
+});
+
 /**
  * The language server for `*.suplan` and `*.sucat` over stdio or IPC (whatever the client
  * chose). VS Code starts the bundled `dist/server.cjs`; Neovim and other LSP clients run

@@ -73,9 +73,9 @@ function useVariableHover(use: UseVariable): string | undefined {
     return catalogueVariableHover(target, valueSetOf(use), use.refinements.length > 0);
 }
 
-/** The hover's Markdown as plain text: no bold markers, no backslash escapes. */
+/** The hover's Markdown as plain text: no bold markers, no backslash escapes, no hard-break spaces at line ends. */
 export function markdownToPlainText(markdown: string): string {
-    return markdown.replace(/\*\*/g, '').replace(/\\([\\`*_[\]<>#|~])/g, '$1');
+    return markdown.replace(/\*\*/g, '').replace(/\\([\\`*_[\]<>#|~])/g, '$1').replace(/ +$/gm, '');
 }
 
 /**
