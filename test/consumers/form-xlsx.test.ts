@@ -205,6 +205,11 @@ describe.skipIf(skip !== undefined)('form-xlsx: the registration workbook in Lib
         expect(await runDataImport([path.join(dir, 'filled.xlsx'), path.join(dir, 'filled.xlsx')], { plan: PLAN, out, lang: 'sv' })).toBe(0);
         quiet.mockRestore();
         expect(readFileSync(out, 'utf8')).toBe(readFileSync(path.join(dir, 'imported.csv'), 'utf8'));
+        // An earlier export (the data file itself) and the workbook together: still every record once.
+        const quieter = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+        expect(await runDataImport([path.join(dir, 'imported.csv'), path.join(dir, 'filled.xlsx')], { plan: PLAN, out: path.join(dir, 'both.csv'), lang: 'sv' })).toBe(0);
+        quieter.mockRestore();
+        expect(readFileSync(path.join(dir, 'both.csv'), 'utf8')).toBe(readFileSync(path.join(dir, 'imported.csv'), 'utf8'));
 
         const errors: string[] = [];
         const spy = vi.spyOn(process.stderr, 'write').mockImplementation(chunk => { errors.push(String(chunk)); return true; });
