@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import { CSV_FORMULA_CELL, escapeFormula, XLSX_QUOTED_CELL } from '../text/formula-escape.js';
 import type { ImportIssue } from './issues.js';
-import { FIELD_HEADERS, FIELDS, type CatalogueEntry, type Field, type VariableEntry } from './model.js';
+import type { Workbook } from 'exceljs';
+import { FIELD_HEADERS, FIELDS, METADATA_FIELDS, METADATA_SHEET, type CatalogueEntry, type Field, type VariableEntry } from './model.js';
 import { encodeText, unencodableCharacters, type OutputEncoding } from './text-encoding.js';
 import { formatValueSet } from './value-set-syntax.js';
 import { newWorkbook } from './xlsx-sheet.js';
@@ -22,6 +23,7 @@ function cell(variable: VariableEntry, field: Field): string {
         case 'step': return variable.processStep ?? '';
         case 'national': return variable.national ? 'ja' : 'nej';
         case 'replaces': return variable.replaces ?? '';
+        case 'note': return variable.note ?? '';
     }
 }
 
@@ -30,8 +32,9 @@ function cell(variable: VariableEntry, field: Field): string {
  * `processteg`, `nationell statistik`, and `ersätter` when any variable replaces another.
  * Cells are not escaped here; the CSV and XLSX writers do that.
  */
-export function variableTable(catalogue: CatalogueEntry): VariableTable {
-    const fields = FIELDS.filter(f => f !== 'replaces' || catalogue.variables.some(v => v.replaces !== undefined));
+export function variableTable(catalogue: CatalogueEntry, options: { readonly notes?: boolean } = {}): VariableTable {
+    const fields = FIELDS.filter(f => (f !== 'replaces' || catalogue.variables.some(v => v.replaces !== undefined))
+        && (f !== 'note' || (options.notes === true && catalogue.variables.some(v => v.note !== undefined))));
     return {
         fields,
         headers: fields.map(f => FIELD_HEADERS[f]),
@@ -79,7 +82,22 @@ export function variableTableCsvBytes(table: VariableTable, options: CsvOptions 
     return { bytes: encodeText(variableTableCsv(table, options.separator ?? ';'), encoding), issues };
 }
 
-const WIDE_FIELDS: ReadonlySet<Field> = new Set(['label', 'valueSet', 'comment']);
+/**
+ * The sheet "Katalog": what the catalogue says besides its variables (name, version, title,
+ * `utgiven`, `beskrivning`, the comment lines at the top of the file), one field per row, so that
+ * importing the workbook gives the catalogue back as it was.
+ */
+function addMetadataSheet(workbook: Workbook, catalogue: CatalogueEntry): void {
+    const sheet = workbook.addWorksheet(METADATA_SHEET);
+    sheet.columns = [{ header: 'fält', key: 'field', width: 22 }, { header: 'värde', key: 'value', width: 80, style: { alignment: { wrapText: true, vertical: 'top' } } }];
+    sheet.getRow(1).font = { bold: true };
+    for (const [key, field] of Object.entries(METADATA_FIELDS) as [keyof typeof METADATA_FIELDS, string][]) {
+        const value = catalogue[key];
+        if (value !== undefined) sheet.addRow([field, escapeFormula(value, XLSX_QUOTED_CELL)]);
+    }
+}
+
+const WIDE_FIELDS: ReadonlySet<Field> = new Set(['label', 'valueSet', 'comment', 'note']);
 
 function columnWidth(texts: readonly string[]): number {
     const longest = Math.max(...texts.flatMap(t => t.split('\n').map(line => line.length)));
@@ -91,7 +109,7 @@ function columnWidth(texts: readonly string[]): number {
  * widths from the content (10–60 characters), long texts wrapped. Cells are written as text, which
  * no spreadsheet program runs as a formula.
  */
-export async function variableTableXlsx(table: VariableTable): Promise<Buffer> {
+export async function variableTableXlsx(table: VariableTable, catalogue?: CatalogueEntry): Promise<Buffer> {
     const workbook = await newWorkbook();
     workbook.creator = 'suplan';
     const sheet = workbook.addWorksheet('Variabler', { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
@@ -104,6 +122,7 @@ export async function variableTableXlsx(table: VariableTable): Promise<Buffer> {
     sheet.getRow(1).font = { bold: true };
     for (const row of table.rows) sheet.addRow(row.map(text => escapeFormula(text, XLSX_QUOTED_CELL)));
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.fields.length } };
+    if (catalogue) addMetadataSheet(workbook, catalogue);
     const data = await workbook.xlsx.writeBuffer();
     return Buffer.from(data as ArrayBuffer);
 }

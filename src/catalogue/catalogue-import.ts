@@ -7,7 +7,7 @@ import { isValidCatalogueName } from './ids.js';
 import { hasErrors, type ImportIssue } from './issues.js';
 import type { Language } from '../text/language.js';
 import { CatalogueUsageError, type MessageKey } from './messages.js';
-import type { CatalogueEntry } from './model.js';
+import { METADATA_FIELDS, type CatalogueEntry, type VariableEntry } from './model.js';
 import { loadCatalogueText } from './sucat-reader.js';
 import { writeSucat, type VariableBlock } from './sucat-writer.js';
 import { decodeBytes } from './text-encoding.js';
@@ -26,6 +26,12 @@ export interface ImportOptions {
     readonly encoding?: string;
     /** Language of the project's validation messages. */
     readonly language?: Language;
+    /**
+     * `--update existing.sucat`: the catalogue whose variables the list replaces. Its name,
+     * version, title, `utgiven`, `beskrivning`, header comment and each variable's note (by id) are
+     * kept, so that `.sucat → csv → --update` gives the same file back.
+     */
+    readonly base?: CatalogueEntry;
 }
 
 export interface ImportResult {
@@ -49,10 +55,10 @@ export function nameAndVersionFromFile(fileName: string): { name: string; versio
     return isValidCatalogueName(name) ? { name, version: match[2] } : undefined;
 }
 
-function resolveNameAndVersion(options: ImportOptions): { name: string; version: string } {
+function resolveNameAndVersion(options: ImportOptions, metadata: Readonly<Record<string, string>> | undefined): { name: string; version: string } {
     const fromFile = nameAndVersionFromFile(options.fileName);
-    const name = options.name?.trim() || fromFile?.name;
-    const version = options.version?.trim() || fromFile?.version;
+    const name = options.name?.trim() || options.base?.name || metadata?.[METADATA_FIELDS.name]?.trim() || fromFile?.name;
+    const version = options.version?.trim() || options.base?.version || metadata?.[METADATA_FIELDS.version]?.trim() || fromFile?.version;
     if (!name || !version) throw new CatalogueUsageError('usage.nameVersion');
     if (!isValidCatalogueName(name)) throw new CatalogueUsageError('usage.badName', [name]);
     return { name, version };
@@ -90,15 +96,50 @@ function diagnosticIssue(diagnostic: Diagnostic, blocks: readonly VariableBlock[
     };
 }
 
-async function readRows(bytes: Uint8Array, options: ImportOptions, mapping: ColumnMapping): Promise<{ rows: readonly SheetRow[]; issues: readonly ImportIssue[]; source: ImportResult['source'] }> {
+interface ReadRows {
+    readonly rows: readonly SheetRow[];
+    readonly issues: readonly ImportIssue[];
+    readonly source: ImportResult['source'];
+    readonly metadata?: Readonly<Record<string, string>>;
+}
+
+async function readRows(bytes: Uint8Array, options: ImportOptions, mapping: ColumnMapping): Promise<ReadRows> {
     if (isWorkbook(options.fileName, bytes)) {
         const sheet = await readXlsxBytes(bytes, options.fileName, options.sheet);
-        return { rows: sheet.rows, issues: [], source: { format: 'xlsx', sheet: sheet.sheet } };
+        return { rows: sheet.rows, issues: [], source: { format: 'xlsx', sheet: sheet.sheet }, ...(sheet.metadata ? { metadata: sheet.metadata } : {}) };
     }
     if (options.sheet !== undefined) throw new CatalogueUsageError('usage.sheetForCsv');
     const decoded = decodeBytes(bytes, options.encoding);
     const csv = readCsvText(decoded.text, mapping);
     return { rows: csv.rows, issues: csv.issues, source: { format: 'csv', encoding: decoded.encoding, delimiter: csv.delimiter } };
+}
+
+/** The comment a plain import writes at the top of the catalogue. */
+function importedFrom(fileName: string): string {
+    return `Importerad från ${path.basename(fileName).replace(/[\r\n]+/g, ' ')} med suplan catalogue import.`;
+}
+
+/** Title, `utgiven`, `beskrivning` and header: --title, else the updated catalogue's, else the workbook's metadata sheet. */
+function keptMetadata(options: ImportOptions, metadata: Readonly<Record<string, string>> | undefined): Partial<CatalogueEntry> {
+    const from = (key: 'title' | 'published' | 'description' | 'header'): string | undefined => options.base ? options.base[key] : metadata?.[METADATA_FIELDS[key]];
+    const title = options.title?.trim() || from('title');
+    const published = from('published');
+    const description = from('description');
+    const header = from('header');
+    return {
+        ...(title ? { title } : {}), ...(published ? { published } : {}),
+        ...(description !== undefined ? { description } : {}), ...(header !== undefined ? { header } : {}),
+    };
+}
+
+/** With --update: each variable keeps the note it had in the updated catalogue (by id) unless the list gives one. */
+function withNotes(variables: readonly VariableEntry[], base: CatalogueEntry | undefined): VariableEntry[] {
+    if (!base) return [...variables];
+    const notes = new Map(base.variables.filter(v => v.note !== undefined).map(v => [v.id, v.note]));
+    return variables.map(v => {
+        const note = v.note ?? notes.get(v.id);
+        return note !== undefined ? { ...v, note } : v;
+    });
 }
 
 function byRow(a: ImportIssue, b: ImportIssue): number {
@@ -112,16 +153,19 @@ function byRow(a: ImportIssue, b: ImportIssue): number {
  * throw `CatalogueUsageError`. Nothing is returned to write when there is any error.
  */
 export async function importCatalogue(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
-    const { name, version } = resolveNameAndVersion(options);
     const mapping = options.columns !== undefined ? parseColumnsOption(options.columns) : {};
     const read = await readRows(bytes, options, mapping);
+    const { name, version } = resolveNameAndVersion(options, read.metadata);
     const rows = readVariableRows(read.rows, mapping);
     const issues = [...read.issues, ...rows.issues];
     if (hasErrors(issues)) return { issues: issues.sort(byRow), source: read.source };
 
-    const title = options.title?.trim();
-    const catalogue: CatalogueEntry = { name, version, ...(title ? { title } : {}), variables: rows.variables.map(r => r.variable) };
-    const written = writeSucat(catalogue, path.basename(options.fileName));
+    // A catalogue that comes with its own metadata (an exported workbook, --update) is written as
+    // it was; any other list gets an "imported from" comment at the top.
+    const kept = options.base !== undefined || read.metadata !== undefined;
+    const metadata = kept ? keptMetadata(options, read.metadata) : { ...keptMetadata(options, undefined), header: importedFrom(options.fileName) };
+    const catalogue: CatalogueEntry = { name, version, ...metadata, variables: withNotes(rows.variables.map(r => r.variable), options.base) };
+    const written = writeSucat(catalogue);
     const loaded = await loadCatalogueText(written.text, `/suplan-import/${name}.sucat`, options.language ?? 'sv');
     for (const diagnostic of loaded.diagnostics) {
         const issue = diagnosticIssue(diagnostic, written.blocks, rows.variables);

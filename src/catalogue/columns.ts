@@ -24,6 +24,7 @@ const DEFAULT_HEADERS: Readonly<Record<Field, readonly string[]>> = {
     step: ['processteg'],
     national: ['nationell statistik', 'nationell'],
     replaces: ['ersatter'],
+    note: ['anteckning'],
 };
 
 /** Names accepted for the fields in `--columns` (English as documented, and the Swedish headers). */
@@ -35,6 +36,7 @@ const FIELD_NAMES: Readonly<Record<string, Field>> = {
     step: 'step', processstep: 'step', processteg: 'step',
     national: 'national', nationell: 'national', nationellstatistik: 'national',
     replaces: 'replaces', ersatter: 'replaces',
+    note: 'note', anteckning: 'note',
 };
 
 /** Lower case, no diacritics, inner spaces collapsed, no surrounding spaces: ` Värdemängd ` → `vardemangd`. */

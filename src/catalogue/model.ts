@@ -37,17 +37,34 @@ export interface VariableEntry {
     readonly national: boolean;
     /** The id this variable had in an earlier version of the catalogue. */
     readonly replaces?: string;
+    /**
+     * The `//` comment lines written above the variable in the `.sucat` file (a section heading,
+     * a remark), without `// `, joined by line breaks. Not part of the variable's meaning.
+     */
+    readonly note?: string;
 }
 
 export interface CatalogueEntry {
     readonly name: string;
     readonly version: string;
     readonly title?: string;
+    /** `utgiven ÅÅÅÅ-MM-DD` */
+    readonly published?: string;
+    /** `beskrivning "…"` */
+    readonly description?: string;
+    /** The `//` comment lines at the top of the file, without `// `, joined by line breaks. */
+    readonly header?: string;
     readonly variables: readonly VariableEntry[];
 }
 
+/** The rows of a workbook's metadata sheet: field name (column A) → the catalogue's value (column B). */
+export const METADATA_SHEET = 'Katalog';
+export const METADATA_FIELDS = {
+    name: 'namn', version: 'version', title: 'titel', published: 'utgiven', description: 'beskrivning', header: 'inledande kommentar',
+} as const satisfies Partial<Record<keyof CatalogueEntry, string>>;
+
 /** The spreadsheet columns of a variable list, in the order export writes them. */
-export const FIELDS = ['id', 'label', 'valueSet', 'comment', 'step', 'national', 'replaces'] as const;
+export const FIELDS = ['id', 'label', 'valueSet', 'comment', 'step', 'national', 'replaces', 'note'] as const;
 
 export type Field = (typeof FIELDS)[number];
 
@@ -60,4 +77,5 @@ export const FIELD_HEADERS: Readonly<Record<Field, string>> = {
     step: 'processteg',
     national: 'nationell statistik',
     replaces: 'ersätter',
+    note: 'anteckning',
 };

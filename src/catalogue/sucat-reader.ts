@@ -1,4 +1,4 @@
-import { EmptyFileSystem } from 'langium';
+import { EmptyFileSystem, GrammarUtils } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import {
     isCatalogue, isCodeListSet, isCountSet, isDateSet, isNumberSet, isTextSet, isYesNoSet,
@@ -26,7 +26,38 @@ function isProcessStep(step: string | undefined): step is ProcessStepName {
     return (PROCESS_STEPS as readonly string[]).includes(step ?? '');
 }
 
-function variableOf(variable: CatalogueVariable): VariableEntry {
+/** The `//` comment lines in a stretch of text, without `//` and one following space. */
+function commentLines(text: string): string[] {
+    return text.split(/\r?\n/).map(line => line.trim()).filter(line => line.startsWith('//')).map(line => line.slice(2).replace(/^ /, ''));
+}
+
+function joined(lines: readonly string[]): { note: string } | Record<string, never> {
+    return lines.length > 0 ? { note: lines.join('\n') } : {};
+}
+
+/**
+ * The comments of a catalogue file: the lines above `katalog`, and for each variable the comment
+ * lines between the element before it (the previous variable, `beskrivning` or `{`) and it.
+ */
+function commentsOf(catalogue: Catalogue): { header: string[]; notes: string[][] } {
+    const root = catalogue.$cstNode;
+    if (!root) return { header: [], notes: catalogue.variables.map(() => []) };
+    const text = root.root.fullText;
+    const start = GrammarUtils.findNodeForKeyword(root, 'katalog')?.offset ?? 0;
+    const header = commentLines(text.slice(0, start));
+    let previous = GrammarUtils.findNodeForProperty(root, 'description')?.end ?? GrammarUtils.findNodeForKeyword(root, '{')?.end ?? start;
+    const notes = catalogue.variables.map(variable => {
+        const node = variable.$cstNode;
+        if (!node) return [];
+        const begin = GrammarUtils.findNodeForKeyword(node, 'variabel')?.offset ?? node.offset;
+        const lines = commentLines(text.slice(previous, begin));
+        previous = node.end;
+        return lines;
+    });
+    return { header, notes };
+}
+
+function variableOf(variable: CatalogueVariable, note: readonly string[] = []): VariableEntry {
     return {
         id: variable.name,
         label: variable.label ?? '',
@@ -35,16 +66,21 @@ function variableOf(variable: CatalogueVariable): VariableEntry {
         ...(variable.comment !== undefined ? { comment: variable.comment } : {}),
         ...(isProcessStep(variable.processStep) ? { processStep: variable.processStep } : {}),
         ...(variable.replaces !== undefined ? { replaces: variable.replaces } : {}),
+        ...joined(note),
     };
 }
 
 /** The catalogue's data, independent of the AST. */
 export function catalogueEntryOf(catalogue: Catalogue): CatalogueEntry {
+    const comments = commentsOf(catalogue);
     return {
         name: catalogue.name,
         version: catalogue.version,
         ...(catalogue.title !== undefined ? { title: catalogue.title } : {}),
-        variables: catalogue.variables.map(variableOf),
+        ...(catalogue.published !== undefined ? { published: catalogue.published } : {}),
+        ...(catalogue.description !== undefined ? { description: catalogue.description } : {}),
+        ...(comments.header.length > 0 ? { header: comments.header.join('\n') } : {}),
+        variables: catalogue.variables.map((variable, i) => variableOf(variable, comments.notes[i])),
     };
 }
 

@@ -41,6 +41,11 @@ export function sucatValueSet(valueSet: VariableValueSet): string {
     }
 }
 
+/** `//` comment lines for a note or header (an empty line as a bare `//`). */
+function commentLinesOf(text: string, indent: string): string[] {
+    return text.split('\n').map(line => (line === '' ? `${indent}//` : `${indent}// ${line}`));
+}
+
 function variableLines(variable: VariableEntry): string[] {
     const lines = [`variabel ${variable.id} {`, `${INDENT}etikett ${sucatString(variable.label)}`, `${INDENT}värdemängd ${sucatValueSet(variable.valueSet)}`];
     if (variable.comment !== undefined) lines.push(`${INDENT}kommentar ${sucatString(variable.comment)}`);
@@ -52,19 +57,28 @@ function variableLines(variable: VariableEntry): string[] {
 }
 
 /**
- * The catalogue as `.sucat` text in a stable layout: one property per line, four spaces of
- * indentation, LF line endings, variables in the given order. `source` names the file it came from
- * in a comment on the first line.
+ * The catalogue as `.sucat` text in a stable layout: the header comment lines, the `katalog` line
+ * with title, version and `utgiven`, `beskrivning`, then each variable (after a blank line and its
+ * note as `//` lines when it has one) with one property per line, four spaces of indentation, LF
+ * line endings, variables in the given order. Without a header, `source` names the file it came
+ * from in a comment on the first line. The example catalogues are written in this layout, so that
+ * `.sucat → xlsx → .sucat` gives the same bytes.
  */
 export function writeSucat(catalogue: CatalogueEntry, source?: string): WrittenCatalogue {
     const lines: string[] = [];
-    if (source !== undefined) {
+    if (catalogue.header !== undefined) {
+        lines.push(...commentLinesOf(catalogue.header, ''));
+    } else if (source !== undefined) {
         lines.push(`// Importerad från ${source.replace(/[\r\n]+/g, ' ')} med suplan catalogue import.`);
     }
     const title = catalogue.title !== undefined ? ` ${sucatString(catalogue.title)}` : '';
-    lines.push(`katalog ${catalogue.name}${title} version ${sucatString(catalogue.version)} {`);
+    const published = catalogue.published !== undefined ? ` utgiven ${catalogue.published}` : '';
+    lines.push(`katalog ${catalogue.name}${title} version ${sucatString(catalogue.version)}${published} {`);
+    if (catalogue.description !== undefined) lines.push(`${INDENT}beskrivning ${sucatString(catalogue.description)}`);
     const blocks: VariableBlock[] = [];
     for (const variable of catalogue.variables) {
+        // A note (a section heading, a remark) stands above its variable after a blank line.
+        if (variable.note !== undefined) lines.push('', ...commentLinesOf(variable.note, INDENT));
         const own = variableLines(variable);
         blocks.push({ id: variable.id, startLine: lines.length + 1, endLine: lines.length + own.length });
         lines.push(...own.map(l => INDENT + l));

@@ -56,7 +56,7 @@ function readCells(row: SheetRow, layout: ColumnLayout): RowCells {
     const text = {
         id: cellText(row, layout.id), label: cellText(row, layout.label), valueSet: cellText(row, layout.valueSet),
         comment: cellText(row, layout.comment), step: cellText(row, layout.step), national: cellText(row, layout.national),
-        replaces: cellText(row, layout.replaces),
+        replaces: cellText(row, layout.replaces), note: cellText(row, layout.note),
     };
     return { row, text };
 }
@@ -147,6 +147,7 @@ export function readVariableRows(rows: readonly SheetRow[], mapping: ColumnMappi
                     ...(text.comment !== '' ? { comment: text.comment } : {}),
                     ...(processStep ? { processStep } : {}),
                     ...(replaces !== undefined ? { replaces } : {}),
+                    ...(text.note !== '' ? { note: text.note } : {}),
                 },
             });
         }

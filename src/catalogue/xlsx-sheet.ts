@@ -2,6 +2,8 @@ import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { fold } from '../text/suggest.js';
 import type { SheetRow } from './columns.js';
 import { CatalogueUsageError } from './messages.js';
+import { METADATA_SHEET } from './model.js';
+import { unescapeFormula } from '../text/formula-escape.js';
 
 /** exceljs is large: it is loaded only when a workbook is read or written, so `suplan check` stays fast. */
 export async function newWorkbook(): Promise<Workbook> {
@@ -28,6 +30,20 @@ function pickSheet(workbook: Workbook, name: string | undefined): Worksheet {
 export interface XlsxSheet {
     readonly rows: readonly SheetRow[];
     readonly sheet: string;
+    /** Column A → column B of the sheet "Katalog", when the workbook has one (written by export). */
+    readonly metadata?: Readonly<Record<string, string>>;
+}
+
+function metadataOf(workbook: Workbook, read: Worksheet): Record<string, string> | undefined {
+    const sheet = workbook.worksheets.find(s => s.name === METADATA_SHEET);
+    if (!sheet || sheet === read) return undefined;
+    const metadata: Record<string, string> = {};
+    for (let number = 2; number <= sheet.rowCount; number++) {
+        const row = sheet.getRow(number);
+        const field = cellText(row.getCell(1)).trim();
+        if (field !== '') metadata[field] = unescapeFormula(cellText(row.getCell(2)).replace(/\r\n?/g, '\n'));
+    }
+    return metadata;
 }
 
 /**
@@ -50,5 +66,6 @@ export async function readXlsxBytes(bytes: Uint8Array, file: string, sheetName?:
         for (let column = 1; column <= row.cellCount; column++) cells.push(cellText(row.getCell(column)));
         rows.push({ number, cells });
     }
-    return { rows, sheet: sheet.name };
+    const metadata = metadataOf(workbook, sheet);
+    return { rows, sheet: sheet.name, ...(metadata ? { metadata } : {}) };
 }

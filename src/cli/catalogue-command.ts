@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ImportOptions } from '../catalogue/catalogue-import.js';
+import type { CatalogueEntry } from '../catalogue/model.js';
 import { renderIssue, type ImportIssue } from '../catalogue/issues.js';
 import { CatalogueUsageError, catalogueMessage } from '../catalogue/messages.js';
 import { CliError, cliError, ioError } from './cli-error.js';
@@ -19,7 +20,9 @@ import { writeFileAtomic } from './write-file-atomic.js';
  */
 
 /** The import flags: the import's own options (less those the command fills in) plus output and language. */
-export type CatalogueImportOptions = Omit<ImportOptions, 'fileName' | 'language'> & { readonly out?: string; readonly force?: boolean; readonly lang: CliLanguage };
+export type CatalogueImportOptions = Omit<ImportOptions, 'fileName' | 'language' | 'base'> & {
+    readonly out?: string; readonly force?: boolean; readonly update?: string; readonly lang: CliLanguage;
+};
 
 export interface CatalogueExportOptions {
     readonly out?: string;
@@ -47,6 +50,7 @@ export function registerCatalogueCommand(program: Command, language: CliLanguage
         .option('--sheet <name>', t(language, 'sheetOption'))
         .option('--encoding <encoding>', t(language, 'importEncodingOption'))
         .option('-f, --force', t(language, 'forceOption'))
+        .option('-u, --update <catalogue>', t(language, 'updateOption'))
         .addOption(langOption())
         .addHelpText('after', `\n${t(language, 'importDetails')}\n\n${t(language, 'importExitCodes')}`)
         .action(async (file: string, options: CatalogueImportOptions) => {
@@ -127,23 +131,42 @@ function printIssues(file: string, issues: readonly ImportIssue[], language: Cli
 
 export async function runImport(file: string, options: CatalogueImportOptions): Promise<0 | 1> {
     const language = options.lang;
-    const out = options.out ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.sucat`);
-    checkImportTarget(file, out, options.force === true, language);
+    // --update writes the updated catalogue (its own file unless --out says otherwise).
+    const out = options.out ?? options.update ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.sucat`);
+    const updatesItself = options.update !== undefined && path.resolve(out) === path.resolve(options.update);
+    checkImportTarget(file, out, options.force === true || updatesItself, language);
+    const base = options.update !== undefined ? await loadBase(options.update, language) : undefined;
+    if (base === null) return 1;
     const { importCatalogue } = await import('../catalogue/catalogue-import.js');
     const bytes = readInput(file, language);
     const result = await importCatalogue(bytes, {
         fileName: file, name: options.name, version: options.version, title: options.title,
-        columns: options.columns, sheet: options.sheet, encoding: options.encoding, language,
+        columns: options.columns, sheet: options.sheet, encoding: options.encoding, language, ...(base ? { base } : {}),
     });
     printIssues(file, result.issues, language);
     if (result.text === undefined || !result.catalogue) {
         process.stderr.write(`${t(language, 'notWritten', result.issues.filter(i => i.severity === 'error').length)}\n`);
         return 1;
     }
-    write(out, result.text, language, options.force === true);
+    write(out, result.text, language, options.force === true || updatesItself);
     const { name, version, variables } = result.catalogue;
     printSummary(t(language, 'imported', out, name, version, variables.length), out);
     return 0;
+}
+
+/** The catalogue `--update` names, or null (after printing its errors) when it has errors. */
+async function loadBase(file: string, language: CliLanguage): Promise<CatalogueEntry | null> {
+    if (path.extname(file).toLowerCase() !== '.sucat') throw cliError(language, 'notACatalogueFile', file);
+    const { loadCatalogueText } = await import('../catalogue/sucat-reader.js');
+    const text = readInput(file, language).toString('utf8').replace(/^\uFEFF/, '');
+    const loaded = await loadCatalogueText(text, path.resolve(file), language);
+    const errors = loaded.diagnostics.filter(d => d.severity === 1);
+    if (errors.length > 0 || !loaded.catalogue) {
+        for (const diagnostic of errors) process.stderr.write(`${diagnosticLine(file, diagnostic, language)}\n`);
+        process.stderr.write(`${t(language, 'catalogueHasErrors', file)}\n`);
+        return null;
+    }
+    return loaded.catalogue;
 }
 
 function separatorOf(value: string | undefined, language: CliLanguage): ';' | ',' {
@@ -185,11 +208,12 @@ export async function runExport(file: string, options: CatalogueExportOptions): 
     const out = options.out ?? path.join(path.dirname(file), `${safeFilePart(catalogue.name)}-${safeFilePart(catalogue.version)}.csv`);
     const extension = out === '-' ? '.csv' : path.extname(out).toLowerCase();
     if (extension !== '.csv' && extension !== '.xlsx') throw cliError(language, 'unknownFileType', extension || out);
-    const table = exporter.variableTable(catalogue);
     if (extension === '.xlsx') {
-        write(out, await exporter.variableTableXlsx(table), language);
+        // A workbook carries everything: the notes in a column and the metadata in a sheet of its own.
+        write(out, await exporter.variableTableXlsx(exporter.variableTable(catalogue, { notes: true }), catalogue), language);
     } else {
-        const csv = exporter.variableTableCsvBytes(table, { separator, encoding });
+        // A CSV file carries the variables only; `catalogue import --update` puts them back into the catalogue.
+        const csv = exporter.variableTableCsvBytes(exporter.variableTable(catalogue), { separator, encoding });
         if (!csv.bytes) {
             printIssues(out, csv.issues, language);
             process.stderr.write(`${t(language, 'notWritten', csv.issues.length)}\n`);

@@ -177,6 +177,9 @@ export const TEXTS = {
     outIsInput: text('{0} är indatafilen; ange en annan fil med --out (indata skrivs aldrig över)', '{0} is the input file; give another file with --out (the input is never overwritten)'),
     outExists: text('{0} finns redan; ange --force för att skriva över den, eller en annan fil med --out', '{0} already exists; give --force to overwrite it, or another file with --out'),
     forceOption: text('skriv över en befintlig katalogfil', 'overwrite an existing catalogue file'),
+    updateOption: text(
+        'ersätt variablerna i en befintlig katalog (.sucat) och behåll dess titel, utgivningsdatum, beskrivning och kommentarer',
+        'replace the variables of an existing catalogue (.sucat), keeping its title, publication date, description and comments'),
     outIsFile: text('{0} är en fil, inte en mapp; ange en mapp med --out', '{0} is a file, not a folder; give a folder with --out'),
     targetIsFolder: text('kan inte skriva {0}: det är en mapp', 'cannot write {0}: it is a folder'),
     fileExists: text('{0} finns redan; välj ett annat filnamn (filen skrivs inte över)', '{0} already exists; choose another file name (the file is not overwritten)'),

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ensureBuilt, runCli, stackLines, tempDir } from './cli-helper.js';
+import { ensureBuilt, repoRoot, runCli, stackLines, tempDir } from './cli-helper.js';
 
 beforeAll(() => ensureBuilt(), 300_000);
 
@@ -214,6 +214,29 @@ describe('suplan catalogue import never loses a file', () => {
             expect(result.code).toBe(2);
             expect(result.stderr).toBe(expected);
             expect(result.stderr).not.toMatch(/https?:|central directory/);
+        }
+    });
+
+    test('the example catalogues: .sucat → xlsx → .sucat and .sucat → csv → import --update give the same bytes', async () => {
+        const dir = tempDir('catalogue-lossless');
+        for (const name of ['bbic-2023', 'bbic-2024']) {
+            const original = path.join(repoRoot, 'examples', 'catalogues', `${name}.sucat`);
+            const text = readFileSync(original, 'utf8');
+            const xlsx = path.join(dir, `${name}.xlsx`);
+            expect((await runCli(['catalogue', 'export', original, '--out', xlsx])).code).toBe(0);
+            const back = path.join(dir, `${name}-från-xlsx.sucat`);
+            const fromXlsx = await runCli(['catalogue', 'import', xlsx, '--out', back]);
+            expect(fromXlsx.stderr).toBe('');
+            expect(readFileSync(back, 'utf8')).toBe(text);
+
+            const csv = path.join(dir, `${name}.csv`);
+            expect((await runCli(['catalogue', 'export', original, '--out', csv])).code).toBe(0);
+            const copy = path.join(dir, `${name}.sucat`);
+            writeFileSync(copy, text);
+            const updated = await runCli(['catalogue', 'import', csv, '--update', copy]);
+            expect(updated.stderr).toBe('');
+            expect(updated.code).toBe(0);
+            expect(readFileSync(copy, 'utf8')).toBe(text);
         }
     });
 });
