@@ -5,7 +5,8 @@ import {
 import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ParseResult } from 'langium';
-import { Analysis, CatalogueVariable, MeasurementPoint, NamedValueSet, PlanVariable, ReferenceTable, isCatalogueRef, isPlan } from '../generated/ast.js';
+import { Analysis, CatalogueVariable, MeasurementPoint, NamedValueSet, PlanVariable, ReferenceTable, isCatalogueRef, isPlan, isUseVariable, type Plan } from '../generated/ast.js';
+import { allVariables, variableName } from '../plan-access.js';
 import { CODES, messageFor, type Code } from '../diagnostics/codes.js';
 import type { MessageLocale } from '../diagnostics/locale.js';
 import { closest, didYouMean } from '../../text/suggest.js';
@@ -85,6 +86,7 @@ export class SuDocumentValidator extends DefaultDocumentValidator {
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         const root = document.parseResult.value;
         const language = this.locale.language;
+        const misspelt = isPlan(root) ? this.unresolvedDeclarations(root) : new Map<PlanVariable, { readonly names: readonly string[] }>();
         for (const reference of document.references) {
             const error = reference.error;
             if (!error) continue;
@@ -94,8 +96,10 @@ export class SuDocumentValidator extends DefaultDocumentValidator {
             const refText = info.reference.$refText;
             const pins = code === 'SU012' && isPlan(root) ? this.pins(root.elements) : undefined;
             if (pins && this.explainedByPin(refText, pins)) continue; // SU010/SU011 on the pin explain it
+            if (code === 'SU013' && standsForMisspelt(refText, misspelt)) continue; // SU012 on the declaration is the one error
             const scope = this.services.references.ScopeProvider.getScope(info);
-            const elements = scope.getAllElements().toArray();
+            // A declaration that does not resolve is never suggested: its name is the typo.
+            const elements = scope.getAllElements().toArray().filter(d => !(d.node && misspelt.has(d.node as PlanVariable)));
             const renamed = code === 'SU012' ? this.renamedTo(refText, elements.map(d => d.node)) : [];
             const suggestions = [...renamed, ...closest(refText, elements.map(d => d.name))];
             const unique = [...new Set(suggestions)].slice(0, 3);
@@ -105,6 +109,24 @@ export class SuDocumentValidator extends DefaultDocumentValidator {
             const diagnosticInfo = { node: info.container, property: info.property, index: info.index, range: reference.$refNode?.range, code, data } as DiagnosticInfo<AstNode>;
             diagnostics.push(this.toDiagnostic(CODES[code].severity, messageFor(code, language, args), diagnosticInfo));
         }
+    }
+
+    /**
+     * The `använd` declarations whose catalogue variable does not resolve, each with the plan names
+     * it stands for: its own name (the typo, unless it has `som`) and the name of the catalogue
+     * variable it was most probably meant to be (`bbic.kon` stands for `kön`).
+     */
+    private unresolvedDeclarations(plan: Plan): Map<PlanVariable, { readonly names: readonly string[]; readonly misspelt?: string }> {
+        const found = new Map<PlanVariable, { readonly names: readonly string[]; readonly misspelt?: string }>();
+        for (const variable of allVariables(plan)) {
+            if (!isUseVariable(variable) || !variable.variable || variable.variable.ref) continue;
+            const reference = variable.variable;
+            const scope = this.services.references.ScopeProvider.getScope({ container: variable, property: 'variable', reference });
+            const meant = closest(reference.$refText, scope.getAllElements().map(d => d.name), 1).map(lastSegmentOf);
+            // Without `som`, its own name is the typo: a later use close to it means the same variable.
+            found.set(variable, { names: [variableName(variable), ...meant], misspelt: variable.name ? undefined : variableName(variable) });
+        }
+        return found;
     }
 
     /** The plan's `katalog … version "…"` lines, each with whether the workspace has that version. */
@@ -146,6 +168,22 @@ export class SuDocumentValidator extends DefaultDocumentValidator {
         }
         return found;
     }
+}
+
+/**
+ * Whether an unknown plan variable is a use of a declaration that did not resolve: one of the names
+ * it stands for, or close to its own name when that is the typo.
+ */
+function standsForMisspelt(refText: string, declarations: ReadonlyMap<PlanVariable, { readonly names: readonly string[]; readonly misspelt?: string }>): boolean {
+    for (const { names, misspelt } of declarations.values()) {
+        if (names.includes(refText) || (misspelt !== undefined && closest(refText, [misspelt]).length > 0)) return true;
+    }
+    return false;
+}
+
+/** `kön` of `bbic.kön`. */
+function lastSegmentOf(name: string): string {
+    return name.slice(name.lastIndexOf('.') + 1);
 }
 
 /** `bbic` of `bbic.kön`; undefined for a name without a catalogue. */

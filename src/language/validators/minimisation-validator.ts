@@ -24,6 +24,7 @@ export class MinimisationValidator implements PlanValidator {
         const used = usedVariables(plan);
         for (const variable of allVariables(plan)) {
             if (!isRegistered(variable) || used.has(variable)) continue;
+            if (isUseVariable(variable) && !variable.variable?.ref) continue; // unresolved: SU012 is its one error
             const name = variableName(variable);
             if (!name) continue;
             const problem = { code: 'SU040', args: [name], subject: name, fix: { kind: 'removeVariable', name } } as const;

@@ -68,6 +68,31 @@ describe('quick fixes', () => {
             expect(codesOf(result.after)).not.toContain('SU012');
         });
 
+        test('one typo, one error: a misspelt `använd` gets SU012 with the right name, and no follow-up diagnostic or fix spreads the typo', async () => {
+            const text = plan({
+                variables: 'variabler {\n        använd test.samtal\n        använd test.kon bakgrund\n        lokal antal_samtal "Antal samtal" : antal 0..50 när samtal = 1\n    }',
+                analyses: 'analyser {\n        a1: andel samtal i 1 målvärde 80 %\n        a2: beskriv antal_samtal\n        a3: andel samtal i 1 per kön\n    }',
+            });
+            const document = await build(text);
+            expect(codesOf(document)).toEqual(['SU012']);
+            const provider = services.suplan.lsp.CodeActionProvider!;
+            const all = (await provider.getCodeActions(document, {
+                textDocument: { uri: document.uri.toString() }, range: document.diagnostics![0].range, context: { diagnostics: document.diagnostics! },
+            }) ?? []) as CodeAction[];
+            expect(all.map(a => [a.title, a.isPreferred])).toEqual([['Ersätt med "test.kön"', true], ['Ersätt med "test.dygn"', false]]);
+            const result = await fix(text, 'SU012', 'Ersätt med "test.kön"');
+            expect(codesOf(result.after)).toEqual([]);
+        });
+
+        test('a declaration that does not resolve is never suggested for an unknown variable', async () => {
+            const text = plan({
+                variables: 'variabler {\n        använd test.samtal\n        använd test.okänd_variabel som antal_samtat\n        lokal antal_samtal "Antal samtal" : antal 0..50 när samtal = 1\n    }',
+                analyses: 'analyser {\n        a1: andel samtal i 1 målvärde 80 %\n        a2: beskriv antal_samtax\n    }',
+            });
+            const { actions } = await actionsFor(await build(text), 'SU013');
+            expect(actions.map(a => a.title)).toEqual(['Ersätt med "antal_samtal"']);
+        });
+
         test('one action per suggestion, the first preferred', async () => {
             const text = plan({
                 variables: 'variabler {\n        använd test.samtal\n        lokal antal_samtal "Antal samtal" : antal 0..50 när samtal = 1\n        lokal antal_samtat "Antal samtat" : antal 0..50\n    }',
