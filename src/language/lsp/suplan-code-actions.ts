@@ -32,6 +32,9 @@ export class SuPlanCodeActionProvider implements CodeActionProvider {
                 case 'append':
                     actions.push(...this.append(document, diagnostic, fix.texts));
                     break;
+                case 'addLine':
+                    actions.push(...this.addLine(document, diagnostic, fix.texts));
+                    break;
             }
         }
         return actions;
@@ -59,6 +62,30 @@ export class SuPlanCodeActionProvider implements CodeActionProvider {
             diagnostics: [diagnostic],
             isPreferred: index === 0,
             edit: { changes: { [document.uri.toString()]: [TextEdit.insert(diagnostic.range.end, ` ${text}`)] } },
+        }));
+    }
+
+    /**
+     * One action per text, each a line of its own after the diagnostic's line, indented like the line
+     * after it (four spaces when that is less indented) and with the document's line ending (SU003:
+     * `syfte` with each of the five purposes). None is preferred: the choice is the team's.
+     */
+    private addLine(document: LangiumDocument, diagnostic: Diagnostic, texts: readonly string[]): CodeAction[] {
+        const text = document.textDocument.getText();
+        const newline = text.includes('\r\n') ? '\r\n' : '\n';
+        const lineOf = (line: number): string => document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+        const line = diagnostic.range.end.line;
+        const next = lineOf(line + 1);
+        const current = /^[ \t]*/.exec(lineOf(line))?.[0] ?? '';
+        const nextIndent = /^[ \t]*/.exec(next)?.[0] ?? '';
+        const indent = next.trim() !== '' && !next.trim().startsWith('}') && nextIndent.length > current.length ? nextIndent : `${current}    `;
+        const at = { line, character: lineOf(line).length };
+        return texts.map(added => ({
+            title: `Lägg till \`${added}\``,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: false,
+            edit: { changes: { [document.uri.toString()]: [TextEdit.insert(at, `${newline}${indent}${added}`)] } },
         }));
     }
 
@@ -148,6 +175,7 @@ function isFixData(fix: Partial<FixData>): fix is FixData {
         case 'addRefinedValue': return typeof fix.original === 'number' && typeof fix.label === 'string';
         case 'removeVariable': return typeof fix.name === 'string';
         case 'append': return Array.isArray(fix.texts) && fix.texts.every(t => typeof t === 'string');
+        case 'addLine': return Array.isArray(fix.texts) && fix.texts.every(t => typeof t === 'string');
         default: return false;
     }
 }

@@ -12,7 +12,9 @@ export type FixData =
     | { readonly kind: 'addRefinedValue'; readonly original: number; readonly label: string }
     | { readonly kind: 'removeVariable'; readonly name: string }
     /** Each text is one quick fix that writes it after the diagnostic's range (a setting a plan written before it existed lacks). */
-    | { readonly kind: 'append'; readonly texts: readonly string[] };
+    | { readonly kind: 'append'; readonly texts: readonly string[] }
+    /** Each text is one quick fix that writes it as a line of its own after the diagnostic's line; none is preferred (a choice the team makes). */
+    | { readonly kind: 'addLine'; readonly texts: readonly string[] };
 
 /** One problem found by a validator. The reporter looks up severity and text in the code table. */
 export interface Problem<N extends AstNode = AstNode> {

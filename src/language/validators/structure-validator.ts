@@ -6,6 +6,7 @@ import {
     type Plan, type PlanElement,
 } from '../generated/ast.js';
 import { hasSyntaxErrors, type PlanValidator, type Report, type ValidationContext } from './common.js';
+import { PURPOSES } from './purpose-validator.js';
 
 /** A section that a plan states at most once: how to find it, and how to report a repeat of it. */
 interface SingleSection {
@@ -82,7 +83,9 @@ export class StructureValidator implements PlanValidator {
 
     /** SU003: no `syfte`. */
     private purposeMissing(plan: Plan, report: Report): void {
-        if (!plan.elements.some(isPurposeDecl)) report({ code: 'SU003', node: plan, property: 'title', args: [plan.title ?? ''] });
+        if (!plan.elements.some(isPurposeDecl)) {
+            report({ code: 'SU003', node: plan, property: 'title', args: [plan.title ?? ''], fix: { kind: 'addLine', texts: PURPOSES.map(p => `syfte ${p}`) } });
+        }
     }
 
     /** SU006: no `fråga`. */

@@ -192,6 +192,22 @@ describe('quick fixes', () => {
         });
     });
 
+    test('SU003: a missing purpose gets `syfte` with each of the five purposes, none preferred, on its own line after the title', async () => {
+        const text = plan().replace('    syfte verksamhetsutveckling\n', '');
+        const document = await build(text);
+        expect(codesOf(document)).toEqual(['SU003']);
+        const { actions } = await actionsFor(document, 'SU003');
+        expect(actions.map(a => [a.title, a.isPreferred])).toEqual(
+            ['kontroll', 'kvalitetssäkring', 'jämförelse', 'verksamhetsutveckling', 'lärande'].map(p => [`Lägg till \`syfte ${p}\``, false]));
+        const result = await fix(text, 'SU003', 'Lägg till `syfte lärande`');
+        expect(result.text).toBe(text.replace(/^(plan "[^"]*" \{)\n/m, '$1\n    syfte lärande\n'));
+        expect(codesOf(result.after)).toEqual([]);
+        // CRLF plans get a CRLF line.
+        const crlf = text.replace(/\n/g, '\r\n');
+        const fixedCrlf = await fix(crlf, 'SU003', 'Lägg till `syfte kontroll`');
+        expect(fixedCrlf.text).toBe(crlf.replace(/^(plan "[^"]*" \{)\r\n/m, '$1\r\n    syfte kontroll\r\n'));
+    });
+
     test('diagnostics without a fix, or with a malformed one, give no actions', async () => {
         const document = await build(plan());
         const provider = services.suplan.lsp.CodeActionProvider!;
