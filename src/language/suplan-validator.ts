@@ -18,6 +18,7 @@ import { ScenarioValidator } from './validators/scenario-validator.js';
 import { StructureValidator } from './validators/structure-validator.js';
 import { TimeValidator } from './validators/time-validator.js';
 import { ValueValidator } from './validators/value-validator.js';
+import { NumberValidator } from './validators/number-validator.js';
 import { VolumeValidator } from './validators/volume-validator.js';
 
 /** Registers the plan checks: one entry for the whole plan, which dispatches to each concern. */
@@ -48,6 +49,7 @@ export class SuPlanValidator {
         new MinimisationValidator(),
         new PrivacyValidator(),
         new VolumeValidator(),
+        new NumberValidator(),
         new AcceptanceValidator(),
     ];
 

@@ -215,6 +215,9 @@ export const CODES = {
     SU067: entry('warning', ['Minsta cell är inget heltal', 'Minimum cell is not a whole number'],
         ['Minsta cell {0} är inget heltal; {1} används.', 'The minimum cell {0} is not a whole number; {1} is used.'],
         ['`minsta cell` är ett antal personer. Skriv heltalet {1}.', '`minsta cell` is a number of persons. Write the whole number {1}.']),
+    SU068: entry('error', ['Tal utan mening', 'Number without meaning'],
+        ['Talet {0} i `{1}` saknar mening: {2}.', 'The number {0} in `{1}` has no meaning: {3}.'],
+        ['Ange ett tal som går att följa upp: en topp över 0 %, en takt per minst 1, minst ett klientmål, ett förväntat antal klienter över 0 och en uppföljning minst en tidsenhet efter insatsen.', 'State a number that can be followed up: a top share above 0 %, a rate per at least 1, at least one client goal, an expected number of clients above 0 and a follow-up at least one time unit after the intervention.']),
 
     // ---- accepted warnings (SU07x)
     SU070: entry('error', ['Kan inte acceptera', 'Cannot accept'],

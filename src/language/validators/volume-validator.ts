@@ -82,7 +82,7 @@ export class VolumeValidator implements PlanValidator {
 /** Expected clients in one period, rounded to whole clients; undefined when the plan does not say. */
 export function expectedClients(plan: Plan): number | undefined {
     const target = firstSection(plan, isTargetGroup);
-    if (typeof target?.expected !== 'number') return undefined;
+    if (typeof target?.expected !== 'number' || target.expected < 1) return undefined; // 0 is SU068
     const per = target.expectedPer as TimeUnit | undefined;
     let count = target.expected;
     const period = firstSection(plan, isPeriodDecl);
