@@ -4,7 +4,12 @@ import {
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { ParseResult } from 'langium';
+import { GrammarAST, type ParseResult } from 'langium';
+
+const { isAlternatives, isAssignment, isGroup, isKeyword, isParserRule, isRuleCall } = GrammarAST;
+type Grammar = GrammarAST.Grammar;
+type AbstractElement = GrammarAST.AbstractElement;
+type ParserRule = GrammarAST.ParserRule;
 import { Analysis, CatalogueVariable, MeasurementPoint, NamedValueSet, PlanVariable, ReferenceTable, isCatalogueRef, isPlan, isUseVariable, type Plan } from '../generated/ast.js';
 import { allVariables, variableName } from '../plan-access.js';
 import { CODES, messageFor, type Code } from '../diagnostics/codes.js';
@@ -78,10 +83,26 @@ export class SuDocumentValidator extends DefaultDocumentValidator {
 
     private asSyntaxError(diagnostic: Diagnostic): Diagnostic {
         const text = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-        const detail = translateParserMessage(text, this.locale.language);
+        const detail = translateParserMessage(text, this.locale.language) + this.keywordMeant(text);
         const data: SuDiagnosticData = { code: 'SU001', args: [detail] };
         return { ...diagnostic, severity: 1, code: 'SU001', message: messageFor('SU001', this.locale.language, [detail]), data };
     }
+
+    /** ` Menade du `variabler`?` when the unexpected word is close to a keyword that starts a line of the language. */
+    private keywordMeant(parserMessage: string): string {
+        const found = /but found: '([^']*)'|but found `([^`]*)`|found: '([^']*)'/.exec(parserMessage);
+        const word = found ? (found[1] ?? found[2] ?? found[3] ?? '') : '';
+        if (!/^\p{L}[\p{L}\p{N}_]*$/u.test(word)) return '';
+        this.leadingKeywords ??= leadingKeywords(this.services.Grammar);
+        // A close keyword that starts a rule (a section: `variabler`) is preferred to one inside a construct (`av variabeln`).
+        if (this.leadingKeywords.ruleStarts.has(word)) return ''; // a right keyword in the wrong place, often after another error
+        const candidates = (keywords: ReadonlySet<string>): string[] => closest(word, [...keywords].filter(k => k !== word), 1);
+        const starting = candidates(this.leadingKeywords.ruleStarts);
+        const meant = starting.length ? starting : candidates(this.leadingKeywords.all);
+        return meant.length ? say(this.locale.language, 'keywordMeant', meant.map(k => `\`${k}\``).join(say(this.locale.language, 'or'))) : '';
+    }
+
+    private leadingKeywords: { readonly all: ReadonlySet<string>; readonly ruleStarts: ReadonlySet<string> } | undefined;
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         const root = document.parseResult.value;
@@ -186,6 +207,46 @@ function lastSegmentOf(name: string): string {
     return name.slice(name.lastIndexOf('.') + 1);
 }
 
+/**
+ * The word keywords that begin something a plan writes (a section, a line in a block, an option):
+ * the first keyword of every group and rule in the grammar, and the keywords of an alternative of
+ * keywords. Keywords in the middle of a construct (`av variabeln`) are left out, so that a misspelt
+ * `variabel {` is taken for `variabler`.
+ */
+function leadingKeywords(grammar: Grammar): { all: Set<string>; ruleStarts: Set<string> } {
+    const collect = (element: AbstractElement | undefined, into: Set<string>): void => {
+        if (isKeyword(element) && /^\p{L}/u.test(element.value)) into.add(element.value);
+        else if (isAlternatives(element)) element.elements.forEach(e => collect(e, into));
+        else if (isAssignment(element)) collect(element.terminal, into);
+        else if (isGroup(element)) collect(element.elements[0], into);
+    };
+    const all = new Set<string>();
+    const ruleStarts = new Set<string>();
+    for (const rule of reachableRules(grammar)) {
+        collect(rule.definition, ruleStarts);
+        for (const node of AstUtils.streamAllContents(rule)) if (isGroup(node)) collect(node, all);
+        collect(rule.definition, all);
+    }
+    return { all, ruleStarts };
+}
+
+/** The parser rules the entry rule reaches: a grammar may hold rules of another language it imports. */
+function reachableRules(grammar: Grammar): ParserRule[] {
+    const entry = grammar.rules.find(rule => isParserRule(rule) && rule.entry);
+    const seen = new Set<ParserRule>();
+    const pending = entry && isParserRule(entry) ? [entry] : [];
+    while (pending.length > 0) {
+        const rule = pending.pop()!;
+        if (seen.has(rule)) continue;
+        seen.add(rule);
+        for (const node of AstUtils.streamAllContents(rule)) {
+            const called = isRuleCall(node) ? node.rule.ref : undefined;
+            if (called && isParserRule(called) && !seen.has(called)) pending.push(called);
+        }
+    }
+    return [...seen];
+}
+
 /** `bbic` of `bbic.kön`; undefined for a name without a catalogue. */
 function catalogueOfRef(refText: string): string | undefined {
     const dot = refText.indexOf('.');
@@ -194,6 +255,8 @@ function catalogueOfRef(refText: string): string | undefined {
 
 /** The parts of a translated parser message, and of SU012 for a catalogue the plan does not pin. */
 const say = messageTable({
+    keywordMeant: { sv: ' Menade du {0}?', en: ' Did you mean {0}?' },
+    or: { sv: ' eller ', en: ' or ' },
     notPinned: {
         sv: ' Planen anger inte katalogen "{0}": lägg till `katalog {0} version "…"` i planens början.',
         en: ' The plan does not pin the catalogue "{0}": add `katalog {0} version "…"` at the start of the plan.',
