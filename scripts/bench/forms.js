@@ -4,12 +4,13 @@
 // (b) `suplan data import` of a filled 10,000-row registration workbook, against exceljs only
 //     reading the same workbook (goal ≤ 2×).
 // Uses bin/cli.js (npm run build) and out/ (tsc -b) to fill the workbook.
+
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { catalogueText, planText } from './corpus.js';
+import { medians } from './medians.js';
 
 const out = path.resolve('bench-output', 'forms');
 const RUNS = Number(process.env.BENCH_FORM_RUNS ?? 5);
@@ -20,23 +21,6 @@ writeFileSync(path.join(out, 'kataloger', 'bench.sucat'), catalogueText(400));
 const plan = path.join(out, 'plan-200.suplan');
 writeFileSync(plan, planText(1, 200, 400));
 
-function medians(commands, runs) {
-    const times = commands.map(() => []);
-    for (let round = 0; round <= runs; round++) {
-        commands.forEach(([label, args], i) => {
-            const start = performance.now();
-            const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
-            const elapsed = performance.now() - start;
-            if (result.status !== 0 && result.status !== 1) throw new Error(`${label} exited with ${result.status}: ${result.stderr}`);
-            if (round > 0) times[i].push(elapsed);
-        });
-    }
-    return commands.map(([label], i) => {
-        const sorted = times[i].sort((a, b) => a - b);
-        const middle = sorted.length >> 1;
-        return { label, ms: sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2 };
-    });
-}
 const ms = value => `${value.toFixed(0).padStart(7)} ms`;
 
 const [check, generate] = medians([

@@ -1,10 +1,11 @@
 // `npm run bench`: prints figures and their ratios to baselines measured in the same run.
 // Machines are noisy, so only ratios within one run mean anything; nothing here asserts a duration.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { catalogueText, planText } from './corpus.js';
+import { medians } from './medians.js';
 
 const out = path.resolve('bench-output');
 const PLANS = Number(process.env.BENCH_PLANS ?? 1000);
@@ -36,29 +37,6 @@ function timeProcess(label, args, runs = 3) {
         best = Math.min(best, performance.now() - start);
     }
     return { label, ms: best, output };
-}
-
-/**
- * The median wall time of each command (node with the given arguments), the commands taking turns
- * run after run; the first round is a warm-up and not counted.
- */
-function medians(commands, runs) {
-    const times = commands.map(() => []);
-    for (let round = 0; round <= runs; round++) {
-        commands.forEach(([label, args], i) => {
-            const start = performance.now();
-            const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
-            const elapsed = performance.now() - start;
-            // `suplan check` exits 1 when the plan has errors or warnings; only the time counts here.
-            if (result.status !== 0 && result.status !== 1) throw new Error(`${label} exited with ${result.status}: ${result.stderr}`);
-            if (round > 0) times[i].push(elapsed);
-        });
-    }
-    return commands.map(([label], i) => {
-        const sorted = times[i].sort((a, b) => a - b);
-        const middle = sorted.length >> 1;
-        return { label, ms: sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2 };
-    });
 }
 
 function ms(value) {

@@ -251,11 +251,10 @@ export const ALL_CODES = Object.keys(CODES) as Code[];
 
 export type { Language } from '../../text/language.js';
 import type { Language } from '../../text/language.js';
+import { fill } from '../../text/messages.js';
 
-/** Fill `{0}`, `{1}`, … with arguments; a missing argument becomes the empty string. */
-export function fill(template: string, args: readonly string[]): string {
-    return template.replace(/\{(\d+)\}/g, (_, index: string) => args[Number(index)] ?? '');
-}
+/** Fill `{0}`, `{1}`, … with arguments (the one filler of every message table, src/text/messages.ts). */
+export { fill };
 
 export function messageFor(code: Code, language: Language, args: readonly string[]): string {
     return fill(CODES[code].message[language], args);
