@@ -16,7 +16,7 @@ import { SYNTHETIC, TRICKY } from './synthetic.js';
  * `import --update` puts them back into the catalogue, so `.sucat → csv → --update` does too.
  */
 
-const EXAMPLES = ['bbic-2023.sucat', 'bbic-2024.sucat'].map(name => path.resolve('examples/catalogues', name));
+const EXAMPLES = ['bbic-2023.sucat', 'bbic-2024.sucat', 'bbic-2025.sucat'].map(name => path.resolve('examples/catalogues', name));
 
 async function entryOf(text: string): Promise<CatalogueEntry> {
     const loaded = await loadCatalogueText(text, '/lossless/catalogue.sucat', 'sv');

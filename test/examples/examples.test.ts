@@ -51,8 +51,8 @@ describe('the bundled examples', () => {
         loaded = new Map(documents.map(d => [d.file, d]));
     });
 
-    test('hold both BBIC catalogue versions and one plan per worked example plus the BBIC plan', () => {
-        expect(catalogueFiles.map(f => path.basename(f))).toEqual(['bbic-2023.sucat', 'bbic-2024.sucat']);
+    test('hold three BBIC catalogue versions and one plan per worked example plus the BBIC plan', () => {
+        expect(catalogueFiles.map(f => path.basename(f))).toEqual(['bbic-2023.sucat', 'bbic-2024.sucat', 'bbic-2025.sucat']);
         expect(planFiles.map(f => path.basename(f))).toEqual([
             '01-ekonomiskt-bistand.suplan',
             '02-missbruk-behandling.suplan',
