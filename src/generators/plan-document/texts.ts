@@ -1,5 +1,5 @@
 /**
- * The fixed wording of the Markdown plan document, in Swedish (default) and English. Plan text
+ * The fixed wording of the plan documents (Markdown, HTML, PDF), in Swedish (default) and English. Plan text
  * itself is never translated: labels, definitions and free text are the plan's own.
  */
 import type { AnalysisKind, Level, Purpose, Respondent, Status, TimeUnit, TimeUnits } from '../../model/plan-model.js';
@@ -96,10 +96,10 @@ export interface DocTexts {
         readonly yesno: string; readonly choice: string; readonly multi: string; readonly scale: string; readonly goal4: string; readonly goal5: string;
     };
     readonly decimals: (n: string) => string;
-    readonly classify: (source: string) => string;
-    readonly sum: (items: string) => string;
-    readonly mean: (items: string) => string;
-    readonly difference: (source: string, from: string, to: string) => string;
+    readonly classify: string;
+    readonly sum: string;
+    readonly mean: string;
+    readonly difference: string;
     readonly and: string;
     readonly isOneOf: string;
     readonly referenceTablesHeading: string;
@@ -110,26 +110,26 @@ export interface DocTexts {
     readonly noAnalyses: string;
     readonly analysisKinds: Record<AnalysisKind, string>;
     readonly analysis: {
-        readonly frequency: (v: string) => string;
-        readonly crosstab: (v: string, c: string) => string;
-        readonly describe: (v: string) => string;
-        readonly change: (v: string, from: string, to: string) => string;
-        readonly share: (v: string, what: string) => string;
-        readonly goalAttainment: (v: string, codes: string) => string;
-        readonly timeSeries: (v: string, unit: string) => string;
-        readonly phaseMeans: (v: string) => string;
-        readonly rate: (per: string, population: string) => string;
-        readonly compare: (vs: string, between: string) => string;
-        readonly concentration: (v: string, shares: string) => string;
-        readonly target: (n: string) => string;
-        readonly targetValue: (n: string) => string;
-        readonly targetTable: (t: string) => string;
-        readonly counting: (c: string) => string;
-        readonly groups: (g: string) => string;
-        readonly at: (p: string) => string;
-        readonly filter: (c: string) => string;
-        readonly decimals: (n: string) => string;
-        readonly dated: (v: string) => string;
+        readonly frequency: string;
+        readonly crosstab: string;
+        readonly describe: string;
+        readonly change: string;
+        readonly share: string;
+        readonly goalAttainment: string;
+        readonly timeSeries: string;
+        readonly phaseMeans: string;
+        readonly rate: string;
+        readonly compare: string;
+        readonly concentration: string;
+        readonly target: string;
+        readonly targetValue: string;
+        readonly targetTable: string;
+        readonly counting: string;
+        readonly groups: string;
+        readonly at: string;
+        readonly filter: string;
+        readonly decimals: string;
+        readonly dated: string;
     };
     readonly scenariosHeading: string;
     readonly scenario: string;
@@ -264,10 +264,10 @@ const sv: DocTexts = {
         yesno: 'ja/nej', choice: 'ett val', multi: 'flera val', scale: 'skala', goal4: 'måluppfyllelse (mål4)', goal5: 'måluppfyllelse (gas5)',
     },
     decimals: n => `${n} decimaler`,
-    classify: source => `klassning av ${source}`,
-    sum: items => `summa av ${items}`,
-    mean: items => `medelvärde av ${items}`,
-    difference: (source, from, to) => `skillnaden i ${source} från ${from} till ${to}`,
+    classify: 'klassning av {0}',
+    sum: 'summa av {0}',
+    mean: 'medelvärde av {0}',
+    difference: 'skillnaden i {0} från {1} till {2}',
     and: 'och',
     isOneOf: 'är',
     referenceTablesHeading: 'Referenstabeller',
@@ -282,26 +282,26 @@ const sv: DocTexts = {
         concentration: 'koncentration',
     },
     analysis: {
-        frequency: v => `Fördelningen av ${v}: antal och andel för varje värde, också saknade svar.`,
-        crosstab: (v, c) => `${v} mot ${c} i en korstabell.`,
-        describe: v => `Beskrivande mått för ${v}: antal, medelvärde, median, minsta och största värde.`,
-        change: (v, from, to) => `Förändringen i ${v} från ${from} till ${to}, för klienter med svar vid båda mätpunkterna.`,
-        share: (v, what) => `Andelen där ${v} ${what}.`,
-        goalAttainment: (v, codes) => `Andelen klientmål som nåtts enligt ${v} (nått: ${codes}).`,
-        timeSeries: (v, unit) => `${v} ${unit} över tid.`,
-        phaseMeans: v => `Medelvärdet av ${v} i varje fas.`,
-        rate: (per, population) => `Antal per ${per} i befolkningen enligt ${population}.`,
-        compare: (vs, between) => `Jämförelse av ${vs} mellan värdena för ${between}.`,
-        concentration: (v, shares) => `Hur stor del av ${v} som de ${shares} % största står för.`,
-        target: n => `Målvärde ${n} %.`,
-        targetValue: n => `Målvärde ${n}.`,
-        targetTable: t => `Målvärden ur ${t}.`,
-        counting: c => `Räknar registreringar där ${c}.`,
-        groups: g => `Uppdelat på ${g}.`,
-        at: p => `Vid mätpunkten ${p}.`,
-        filter: c => `Bara bland dem där ${c}.`,
-        decimals: n => `Redovisas med ${n} decimaler.`,
-        dated: v => `Tiden räknas från ${v}.`,
+        frequency: 'Fördelningen av {0}: antal och andel för varje värde, också saknade svar.',
+        crosstab: '{0} mot {1} i en korstabell.',
+        describe: 'Beskrivande mått för {0}: antal, medelvärde, median, minsta och största värde.',
+        change: 'Förändringen i {0} från {1} till {2}, för klienter med svar vid båda mätpunkterna.',
+        share: 'Andelen där {0} {1}.',
+        goalAttainment: 'Andelen klientmål som nåtts enligt {0} (nått: {1}).',
+        timeSeries: '{0} {1} över tid.',
+        phaseMeans: 'Medelvärdet av {0} i varje fas.',
+        rate: 'Antal per {0} i befolkningen enligt {1}.',
+        compare: 'Jämförelse av {0} mellan värdena för {1}.',
+        concentration: 'Hur stor del av {0} som de {1} % största står för.',
+        target: 'Målvärde {0} %.',
+        targetValue: 'Målvärde {0}.',
+        targetTable: 'Målvärden ur {0}.',
+        counting: 'Räknar registreringar där {0}.',
+        groups: 'Uppdelat på {0}.',
+        at: 'Vid mätpunkten {0}.',
+        filter: 'Bara bland dem där {0}.',
+        decimals: 'Redovisas med {0} decimaler.',
+        dated: 'Tiden räknas från {0}.',
     },
     scenariosHeading: 'Scenarier: vad resultatet leder till',
     scenario: 'Scenario',
@@ -441,10 +441,10 @@ const en: DocTexts = {
         yesno: 'yes/no', choice: 'single choice', multi: 'multiple choice', scale: 'scale', goal4: 'goal attainment (mål4)', goal5: 'goal attainment (gas5)',
     },
     decimals: n => `${n} decimals`,
-    classify: source => `classification of ${source}`,
-    sum: items => `sum of ${items}`,
-    mean: items => `mean of ${items}`,
-    difference: (source, from, to) => `difference in ${source} from ${from} to ${to}`,
+    classify: 'classification of {0}',
+    sum: 'sum of {0}',
+    mean: 'mean of {0}',
+    difference: 'difference in {0} from {1} to {2}',
     and: 'and',
     isOneOf: 'is',
     referenceTablesHeading: 'Reference tables',
@@ -459,26 +459,26 @@ const en: DocTexts = {
         concentration: 'concentration',
     },
     analysis: {
-        frequency: v => `The distribution of ${v}: count and share of each value, missing answers included.`,
-        crosstab: (v, c) => `${v} against ${c} in a crosstab.`,
-        describe: v => `Descriptive measures of ${v}: count, mean, median, minimum and maximum.`,
-        change: (v, from, to) => `The change in ${v} from ${from} to ${to}, for clients with answers at both points.`,
-        share: (v, what) => `The share where ${v} ${what}.`,
-        goalAttainment: (v, codes) => `The share of client goals reached according to ${v} (reached: ${codes}).`,
-        timeSeries: (v, unit) => `${v} ${unit} over time.`,
-        phaseMeans: v => `The mean of ${v} in each phase.`,
-        rate: (per, population) => `Number per ${per} of the population in ${population}.`,
-        compare: (vs, between) => `Comparison of ${vs} between the values of ${between}.`,
-        concentration: (v, shares) => `How much of ${v} the largest ${shares} % account for.`,
-        target: n => `Target ${n} %.`,
-        targetValue: n => `Target ${n}.`,
-        targetTable: t => `Targets from ${t}.`,
-        counting: c => `Counts records where ${c}.`,
-        groups: g => `Broken down by ${g}.`,
-        at: p => `At measurement point ${p}.`,
-        filter: c => `Only among those where ${c}.`,
-        decimals: n => `Shown with ${n} decimals.`,
-        dated: v => `Time is counted from ${v}.`,
+        frequency: 'The distribution of {0}: count and share of each value, missing answers included.',
+        crosstab: '{0} against {1} in a crosstab.',
+        describe: 'Descriptive measures of {0}: count, mean, median, minimum and maximum.',
+        change: 'The change in {0} from {1} to {2}, for clients with answers at both points.',
+        share: 'The share where {0} {1}.',
+        goalAttainment: 'The share of client goals reached according to {0} (reached: {1}).',
+        timeSeries: '{0} {1} over time.',
+        phaseMeans: 'The mean of {0} in each phase.',
+        rate: 'Number per {0} of the population in {1}.',
+        compare: 'Comparison of {0} between the values of {1}.',
+        concentration: 'How much of {0} the largest {1} % account for.',
+        target: 'Target {0} %.',
+        targetValue: 'Target {0}.',
+        targetTable: 'Targets from {0}.',
+        counting: 'Counts records where {0}.',
+        groups: 'Broken down by {0}.',
+        at: 'At measurement point {0}.',
+        filter: 'Only among those where {0}.',
+        decimals: 'Shown with {0} decimals.',
+        dated: 'Time is counted from {0}.',
     },
     scenariosHeading: 'Scenarios: what the result leads to',
     scenario: 'Scenario',
