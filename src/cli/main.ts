@@ -3,6 +3,7 @@ import { registerCatalogueCommand } from './catalogue-command.js';
 import { registerCheckCommand } from './check-command.js';
 import { CliError } from './cli-error.js';
 import { registerDataCommand } from './data-command.js';
+import { registerFormatCommand } from './format-command.js';
 import { registerGenerateCommand } from './generate-command.js';
 import { LANGUAGES, languageFromArgv, t, type CliLanguage } from './messages.js';
 import { registerNewCommand } from './new-command.js';
@@ -27,6 +28,7 @@ export function createProgram(language: CliLanguage): Command {
         .exitOverride()
         .configureOutput({ outputError: () => { /* printed by runCli, translated and on one line */ } });
     registerCheckCommand(program, language);
+    registerFormatCommand(program, language);
     registerNewCommand(program, language);
     registerGenerateCommand(program, language);
     registerSynthCommand(program, language);
