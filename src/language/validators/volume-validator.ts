@@ -1,10 +1,11 @@
 import {
     isAnalyses, isClientGoals, isComparison_, isCrosstab, isFrequency, isGroupOption, isLevelDecl,
     isPeriodDecl, isPrivacy, isTargetGroup,
-    type Analysis, type MeasurementPoint, type Plan, type PlanVariable, type VarRef,
+    type Analysis, type MeasurementPoint, type Plan, type VarRef,
 } from '../generated/ast.js';
 import type { TimeUnit } from '../plan-vocabulary.js';
 import { allPoints, allVariables, firstSection, isPerClientGoal, isRegistered, respondentsOf, sections } from '../plan-access.js';
+import { registrationBurden } from '../registration-burden.js';
 import { isCoded } from '../value-sets.js';
 import { formatNumber } from './analysis-kinds.js';
 import { pointsOf, valueSetOf, type PlanValidator, type Report, type ValidationContext } from './common.js';
@@ -100,29 +101,19 @@ function periodDays(start: string | undefined, end: string | undefined): number 
     return Math.round((to - from) / 86_400_000) + 1;
 }
 
-/** The fields of the busiest registration (see SU064). */
+/** The fields of the busiest registration (see SU064 and src/language/registration-burden.ts). */
 export function fieldsPerRegistration(plan: Plan): number {
     const goals = firstSection(plan, isClientGoals)?.max;
-    const atPoint = new Map<MeasurementPoint, number>();
-    let once = 0;
-    for (const variable of allVariables(plan)) {
-        if (!isRegistered(variable)) continue;
-        const width = fieldWidth(variable, goals);
-        const points = pointsOf(variable);
-        if (points.length === 0) once += width;
-        for (const point of new Set(points)) atPoint.set(point, (atPoint.get(point) ?? 0) + width);
-    }
-    const points = allPoints(plan);
-    if (points.length === 0) return once + Math.max(0, ...atPoint.values());
-    return Math.max(...points.map((point, index) => (atPoint.get(point) ?? 0) + (index === 0 ? once : 0)));
-}
-
-function fieldWidth(variable: PlanVariable, goals: number | undefined): number {
-    const set = valueSetOf(variable);
-    const options = set?.kind === 'multi' ? Math.max(1, set.codes.length) : 1;
-    const respondents = Math.max(1, respondentsOf(variable).length);
-    const perGoal = isPerClientGoal(variable) && typeof goals === 'number' && goals > 0 ? goals : 1;
-    return options * respondents * perGoal;
+    const questions = allVariables(plan).filter(isRegistered).map(variable => {
+        const set = valueSetOf(variable);
+        return {
+            points: pointsOf(variable),
+            options: set?.kind === 'multi' ? set.codes.length : 1,
+            respondents: respondentsOf(variable).length,
+            perClientGoal: isPerClientGoal(variable),
+        };
+    });
+    return registrationBurden<MeasurementPoint>(questions, allPoints(plan), goals).busiest;
 }
 
 function minimumCell(plan: Plan, defaultMinCell: number): number {
