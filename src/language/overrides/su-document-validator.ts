@@ -6,10 +6,10 @@ import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { GrammarAST, type ParseResult } from 'langium';
 
-const { isAlternatives, isAssignment, isGroup, isKeyword, isParserRule, isRuleCall } = GrammarAST;
+const { isAlternatives, isAssignment, isGroup, isKeyword } = GrammarAST;
 type Grammar = GrammarAST.Grammar;
 type AbstractElement = GrammarAST.AbstractElement;
-type ParserRule = GrammarAST.ParserRule;
+type ParserError = ParseResult['parserErrors'][number];
 import { Analysis, CatalogueVariable, MeasurementPoint, NamedValueSet, PlanVariable, ReferenceTable, isCatalogueRef, isPlan, isUseVariable, type Plan } from '../generated/ast.js';
 import { allVariables, variableName } from '../plan-access.js';
 import { CODES, messageFor, type Code } from '../diagnostics/codes.js';
@@ -19,6 +19,7 @@ import type { CatalogueResolver } from '../catalogue-resolver.js';
 import { messageTable } from '../../text/messages.js';
 import type { SuDiagnosticData } from '../validators/common.js';
 import { documentProblems, internalErrorDiagnostic, unreadDiagnostic } from './document-problems.js';
+import { grammarFacts, reachableRules, syntaxHint, type GrammarFacts, type TokenSource } from './syntax-hints.js';
 
 const UNRESOLVED_CODE: Record<string, Code> = {
     [CatalogueVariable.$type]: 'SU012',
@@ -76,26 +77,39 @@ export class SuDocumentValidator extends DefaultDocumentValidator {
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
-        const start = diagnostics.length;
-        super.processParsingErrors(parseResult, diagnostics, options);
-        for (let i = start; i < diagnostics.length; i++) diagnostics[i] = this.asSyntaxError(diagnostics[i]);
+        const document = parseResult.value.$document;
+        let lexed: ReturnType<TokenSource['tokens']> | undefined;
+        const source: TokenSource = { tokens: () => (lexed ??= this.services.parser.Lexer.tokenize(document?.textDocument.getText() ?? '').tokens) };
+        for (const error of parseResult.parserErrors) {
+            const start = diagnostics.length;
+            super.processParsingErrors({ ...parseResult, parserErrors: [error] }, diagnostics, options);
+            for (let i = start; i < diagnostics.length; i++) diagnostics[i] = this.asSyntaxError(diagnostics[i], error, document, source);
+        }
     }
 
-    private asSyntaxError(diagnostic: Diagnostic): Diagnostic {
+    private asSyntaxError(diagnostic: Diagnostic, error?: ParserError, document?: LangiumDocument, source?: TokenSource): Diagnostic {
         const text = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-        const detail = translateParserMessage(text, this.locale.language) + this.keywordMeant(text);
+        const hint = error && document && source ? syntaxHint(error, document, this.grammarFacts(), source, this.locale.language) : undefined;
+        const detail = hint ?? translateParserMessage(text, this.locale.language) + this.keywordMeant(text, error);
         const data: SuDiagnosticData = { code: 'SU001', args: [detail] };
         return { ...diagnostic, severity: 1, code: 'SU001', message: messageFor('SU001', this.locale.language, [detail]), data };
     }
 
+    private facts: GrammarFacts | undefined;
+
+    private grammarFacts(): GrammarFacts {
+        return this.facts ??= grammarFacts(this.services.Grammar);
+    }
+
     /** ` Menade du `variabler`?` when the unexpected word is close to a keyword that starts a line of the language. */
-    private keywordMeant(parserMessage: string): string {
+    private keywordMeant(parserMessage: string, error?: ParserError): string {
         const found = /but found: '([^']*)'|but found `([^`]*)`|found: '([^']*)'/.exec(parserMessage);
         const word = found ? (found[1] ?? found[2] ?? found[3] ?? '') : '';
         if (!/^\p{L}[\p{L}\p{N}_]*$/u.test(word)) return '';
+        // A keyword of the language is spelt right, only out of place (often after another error).
+        if (error ? error.token.tokenType.name !== 'ID' : this.grammarFacts().words.has(word)) return '';
         this.leadingKeywords ??= leadingKeywords(this.services.Grammar);
         // A close keyword that starts a rule (a section: `variabler`) is preferred to one inside a construct (`av variabeln`).
-        if (this.leadingKeywords.ruleStarts.has(word)) return ''; // a right keyword in the wrong place, often after another error
         const candidates = (keywords: ReadonlySet<string>): string[] => closest(word, [...keywords].filter(k => k !== word), 1);
         const starting = candidates(this.leadingKeywords.ruleStarts);
         const meant = starting.length ? starting : candidates(this.leadingKeywords.all);
@@ -228,23 +242,6 @@ function leadingKeywords(grammar: Grammar): { all: Set<string>; ruleStarts: Set<
         collect(rule.definition, all);
     }
     return { all, ruleStarts };
-}
-
-/** The parser rules the entry rule reaches: a grammar may hold rules of another language it imports. */
-function reachableRules(grammar: Grammar): ParserRule[] {
-    const entry = grammar.rules.find(rule => isParserRule(rule) && rule.entry);
-    const seen = new Set<ParserRule>();
-    const pending = entry && isParserRule(entry) ? [entry] : [];
-    while (pending.length > 0) {
-        const rule = pending.pop()!;
-        if (seen.has(rule)) continue;
-        seen.add(rule);
-        for (const node of AstUtils.streamAllContents(rule)) {
-            const called = isRuleCall(node) ? node.rule.ref : undefined;
-            if (called && isParserRule(called) && !seen.has(called)) pending.push(called);
-        }
-    }
-    return [...seen];
 }
 
 /** `bbic` of `bbic.kön`; undefined for a name without a catalogue. */
