@@ -7,6 +7,8 @@ import type { CatalogueEntry } from '../catalogue/model.js';
 import { renderIssue, type ImportIssue } from '../catalogue/issues.js';
 import { CatalogueUsageError, catalogueMessage } from '../catalogue/messages.js';
 import { CliError, cliError, ioError } from './cli-error.js';
+import { say } from './catalogue-review-messages.js';
+import type { DiffOptions, UpgradeOptions } from './catalogue-review.js';
 import { LANGUAGES, t, type CliLanguage } from './messages.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -31,7 +33,7 @@ export interface CatalogueExportOptions {
     readonly lang: CliLanguage;
 }
 
-/** Adds `catalogue import` and `catalogue export` to the program. `language` is that of the help texts. */
+/** Adds `catalogue import`, `export`, `diff` and `upgrade` to the program. `language` is that of the help texts. */
 export function registerCatalogueCommand(program: Command, language: CliLanguage): void {
     const langOption = (): Option => new Option('--lang <language>', t(language, 'langOption')).choices(LANGUAGES).default(language);
     const catalogue = program.command('catalogue')
@@ -68,6 +70,34 @@ export function registerCatalogueCommand(program: Command, language: CliLanguage
         .addHelpText('after', `\n${t(language, 'exportDetails')}\n\n${t(language, 'exportExitCodes')}`)
         .action(async (file: string, options: CatalogueExportOptions) => {
             process.exitCode = await withUsageErrors(options.lang, () => runExport(file, options));
+        });
+
+    catalogue.command('diff')
+        .summary(say(language, 'diffSummary'))
+        .description(say(language, 'diffDescription'))
+        .argument('<old>', say(language, 'diffOld'))
+        .argument('<new>', say(language, 'diffNew'))
+        .option('--plans <folder>', say(language, 'plansOption'))
+        .addOption(new Option('--format <format>', say(language, 'diffFormatOption')).choices(['text', 'md', 'json']).default('text'))
+        .addOption(langOption())
+        .addHelpText('after', `\n${say(language, 'diffDetails')}\n\n${say(language, 'diffExitCodes')}`)
+        .action(async (oldFile: string, newFile: string, options: DiffOptions) => {
+            const { runDiff } = await import('./catalogue-review.js');
+            process.exitCode = await runDiff(oldFile, newFile, options);
+        });
+
+    catalogue.command('upgrade')
+        .summary(say(language, 'upgradeSummary'))
+        .description(say(language, 'upgradeDescription'))
+        .argument('<plans...>', say(language, 'upgradePlans'))
+        .requiredOption('--to <version>', say(language, 'toOption'))
+        .option('-c, --catalogue <paths...>', t(language, 'catalogueOption'))
+        .option('-n, --dry-run', say(language, 'dryRunOption'))
+        .addOption(langOption())
+        .addHelpText('after', `\n${say(language, 'upgradeDetails')}\n\n${say(language, 'upgradeExitCodes')}`)
+        .action(async (plans: string[], options: UpgradeOptions) => {
+            const { runUpgrade } = await import('./catalogue-review.js');
+            process.exitCode = await runUpgrade(plans, options);
         });
 }
 
