@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { CODE_TABLE_END, CODE_TABLE_START, renderCodeTable } from '../src/language/diagnostics/code-table.js';
-import { isCatalogue, isPlan, type Plan } from '../src/language/generated/ast.js';
+import { isCatalogue, isPlan } from '../src/language/generated/ast.js';
 import { starterVariable } from '../src/language/catalogue-starter.js';
 import { createSuServices } from '../src/language/suplan-services.js';
 import { buildPlanModel } from '../src/model/build-model.js';
@@ -11,6 +11,7 @@ import { collectFiles } from '../src/files/discovery.js';
 import { buildWorkspace, readSources } from '../src/workspace/load.js';
 import { renderNewPlan } from '../src/template/plan-template.js';
 import { grammarKeywords, PLAN_GRAMMARS } from './grammar-keywords.js';
+import { applyStep, fencedBlocks } from './readme-tutorial.js';
 
 const readme = readFileSync('README.md', 'utf8');
 
@@ -121,7 +122,7 @@ describe('README', () => {
         const fragments = readmeFragments();
 
         test('the README has fragments from the tutorial, the language reference and the catalogue language', () => {
-            expect(fragments.filter(f => f.where.startsWith('tutorial')).length).toBe(3);
+            expect(fragments.filter(f => f.where.startsWith('tutorial')).length).toBe(4);
             expect(fragments.length).toBeGreaterThan(100);
         });
 
@@ -132,7 +133,7 @@ describe('README', () => {
             expect(fits, `"${fragment.text}" parses nowhere; as plan elements: ${asElements?.errors.join(' | ')}`).not.toEqual([]);
         });
 
-        test('the tutorial: steps 4–6 applied to the plan `suplan new` writes give a plan without errors or warnings', async () => {
+        test('the tutorial: steps 4–7 applied to the plan `suplan new` writes give a plan without errors or warnings (its example texts replaced)', async () => {
             const catalogueFile = path.resolve('examples/catalogues/bbic-2023.sucat');
             const [catalogue] = await buildWorkspace(services, readSources([catalogueFile]));
             const root = catalogue.document.parseResult.value;
@@ -199,7 +200,7 @@ function readmeFragments(): Fragment[] {
     const tutorialEnd = readme.indexOf('\n## ', tutorialStart + 1);
     let steps = 0;
     let blocks = 0;
-    for (const block of fencedBlocks()) {
+    for (const block of fencedBlocks(readme)) {
         if (block.language !== '') continue;
         blocks++;
         const inTutorial = block.offset > tutorialStart && block.offset < tutorialEnd;
@@ -219,26 +220,6 @@ function readmeFragments(): Fragment[] {
         }
     }
     return fragments;
-}
-
-/** The README's fenced code blocks: language (`sh`, `lua` or empty), text without the list indent, offset. */
-function fencedBlocks(): Array<{ readonly language: string; readonly text: string; readonly offset: number }> {
-    const blocks: Array<{ language: string; text: string; offset: number }> = [];
-    let open: { language: string; indent: string; lines: string[]; offset: number } | undefined;
-    let offset = 0;
-    for (const line of readme.split('\n')) {
-        const fence = /^( *)```(\S*)\s*$/.exec(line);
-        if (open && fence && fence[1] === open.indent && fence[2] === '') {
-            blocks.push({ language: open.language, text: open.lines.join('\n'), offset: open.offset });
-            open = undefined;
-        } else if (open) {
-            open.lines.push(line.startsWith(open.indent) ? line.slice(open.indent.length) : line);
-        } else if (fence) {
-            open = { language: fence[2], indent: fence[1], lines: [], offset };
-        }
-        offset += line.length + 1;
-    }
-    return blocks;
 }
 
 /** `värdemängd datum \| ja/nej` → `värdemängd datum`, `värdemängd ja/nej`; placeholders filled. */
@@ -263,27 +244,3 @@ function withoutEllipsis(code: string): string {
     }
     return result;
 }
-
-/**
- * Applies a tutorial step to a plan: each element of the step replaces the plan's element of the
- * same kind (`syfte`, `variabler`, …), or is added at the end when the plan has none.
- */
-function applyStep(services: Services, plan: string, step: string): string {
-    const stepText = `plan "T" {\n${step}\n}`;
-    const stepPlan = services.suplan.parser.LangiumParser.parse(stepText).value as Plan;
-    let result = plan;
-    for (const element of stepPlan.elements) {
-        const node = element.$cstNode;
-        if (!node) continue;
-        const replacement = stepText.slice(node.offset, node.end);
-        const current = (services.suplan.parser.LangiumParser.parse(result).value as Plan).elements.find(e => e.$type === element.$type)?.$cstNode;
-        if (current) {
-            result = result.slice(0, current.offset) + replacement + result.slice(current.end);
-        } else {
-            const end = result.lastIndexOf('}');
-            result = `${result.slice(0, end)}    ${replacement}\n${result.slice(end)}`;
-        }
-    }
-    return result;
-}
-

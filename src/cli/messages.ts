@@ -42,13 +42,13 @@ export const TEXTS = {
     formatOption: text('utdataformat', 'output format'),
 
     newDescription: text(
-        'Skapa en ny plan från en mall som går igenom kontrollen utan anmärkningar.',
-        'Create a new plan from a template that passes the check cleanly.'),
+        'Skapa en ny plan från en mall utan fel. Mallens exempeltexter (fråga, målgrupp, nästa steg, rättslig grund, …) är varningar (SU090) tills ni ersatt dem med planens egna.',
+        'Create a new plan from a template without errors. The template\'s example texts (question, target group, next steps, legal basis, …) are warnings (SU090) until you replace them with the plan\'s own.'),
     newFile: text('filen att skapa (standard: ett namn från titeln)', 'the file to create (default: a name from the title)'),
     titleOption: text('planens titel', 'the plan\'s title'),
     newCatalogueOption: text('katalog och version som planen använder, t.ex. bbic@2023', 'catalogue and version the plan uses, e.g. bbic@2023'),
     created: text('Skapade {0}', 'Created {0}'),
-    createdNext: text('Kontrollera den med: suplan check {0}', 'Check it with: suplan check {0}'),
+    createdNext: text('Ersätt mallens exempeltexter och kontrollera planen med: suplan check {0}', 'Replace the template\'s example texts and check the plan with: suplan check {0}'),
 
     generateDescription: text(
         'Generera filer från en plan. Planen kontrolleras först; vid fel skrivs inget.',

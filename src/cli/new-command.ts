@@ -7,7 +7,7 @@ import { cliError, ioError } from './cli-error.js';
 import { LANGUAGES, t, type CliLanguage } from './messages.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 import { EDITORCONFIG, EDITORCONFIG_NAME } from '../template/editorconfig.js';
-import { fileNameFor, renderNewPlan, type StarterVariable } from '../template/plan-template.js';
+import { DEFAULT_TITLE, fileNameFor, renderNewPlan, type StarterVariable } from '../template/plan-template.js';
 
 export interface NewOptions {
     readonly title: string;
@@ -15,9 +15,7 @@ export interface NewOptions {
     readonly lang: CliLanguage;
 }
 
-export const DEFAULT_TITLE = 'Ny uppföljningsplan';
-
-/** `suplan new [file] [--title …] [--catalogue name@version]`: scaffolds a plan that checks clean. */
+/** `suplan new [file] [--title …] [--catalogue name@version]`: scaffolds a plan without errors, whose example texts are warnings (SU090) until replaced. */
 export function registerNewCommand(program: Command, language: CliLanguage): void {
     program.command('new')
         .summary(t(language, 'newSummary'))

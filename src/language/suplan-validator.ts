@@ -16,6 +16,7 @@ import { PurposeValidator } from './validators/purpose-validator.js';
 import { ReferenceDataValidator } from './validators/reference-data-validator.js';
 import { ScenarioValidator } from './validators/scenario-validator.js';
 import { StructureValidator } from './validators/structure-validator.js';
+import { TemplateTextValidator } from './validators/template-text-validator.js';
 import { TimeValidator } from './validators/time-validator.js';
 import { ValueValidator } from './validators/value-validator.js';
 import { NumberValidator } from './validators/number-validator.js';
@@ -50,6 +51,7 @@ export class SuPlanValidator {
         new PrivacyValidator(),
         new VolumeValidator(),
         new NumberValidator(),
+        new TemplateTextValidator(),
         new AcceptanceValidator(),
     ];
 

@@ -3,9 +3,12 @@ import { fold } from '../text/suggest.js';
 /**
  * The one template of a new plan, shared by `suplan new`, the editor's "Ny plan" and the `plan`
  * completion snippet, so the three cannot drift: a complete plan in Swedish, with a comment on each
- * section, that passes `suplan check` without errors or warnings. The template is a list of lines
- * made of parts; `renderNewPlan` writes it as plan text, `renderNewPlanSnippet` as an LSP snippet
- * whose fields are placeholders (Tab moves between them) and whose choices are choice lists.
+ * section, that passes `suplan check` without errors. Its example texts (the question, who is
+ * included, the next steps, the legal basis, …) are marked as such, and each one left in a plan is
+ * a warning (SU090, `templateExampleTexts`) until the team writes the plan's own. The template is
+ * a list of lines made of parts; `renderNewPlan` writes it as plan text, `renderNewPlanSnippet` as
+ * an LSP snippet whose fields are placeholders (Tab moves between them) and whose choices are
+ * choice lists.
  */
 
 /** A catalogue variable to start from: its plan name and label. */
@@ -44,12 +47,13 @@ export const DEFAULT_TITLE = 'Ny uppföljningsplan';
 
 /**
  * A part of a template line: fixed text; a field the author fills in (the same `id` again mirrors
- * it), written as plan-string content (`string`), a comment (`comment`) or as it is (`plain`);
+ * it), written as plan-string content (`string`), a comment (`comment`) or as it is (`plain`),
+ * and marked `example` when its value only shows what belongs there (it must be replaced);
  * a choice among words, the first being the default; or where the cursor ends.
  */
 type Part =
     | string
-    | { readonly field: string; readonly value: string; readonly as: 'string' | 'comment' | 'plain' }
+    | { readonly field: string; readonly value: string; readonly as: 'string' | 'comment' | 'plain'; readonly example?: true }
     | { readonly choice: string; readonly options: readonly string[] }
     | { readonly cursor: true };
 
@@ -60,6 +64,12 @@ interface Line {
 
 const field = (id: string, value: string, as: 'string' | 'comment' | 'plain' = 'string'): Part => ({ field: id, value, as });
 const quoted = (id: string, value: string): Part[] => ['"', field(id, value), '"'];
+/**
+ * A quoted example text: it shows what belongs here but cannot be right for any plan, so a plan
+ * that still has it gets SU090. Generic defaults that are often right as they stand (the roles,
+ * the controller, the storage, the numbers) are plain fields: marking them would warn on real plans.
+ */
+const example = (id: string, value: string): Part[] => ['"', { field: id, value, as: 'string', example: true }, '"'];
 const choice = (id: string, options: readonly string[]): Part => ({ choice: id, options });
 
 interface TemplateInput {
@@ -81,7 +91,8 @@ function templateLines(input: TemplateInput): Line[] {
     add(0, '// Uppföljningsplan: ', field('title', input.title, 'comment'));
     add(0, '// Skapad med `suplan new`. Ändra texterna tillsammans med dem som berörs och kontrollera');
     add(0, '// planen med `suplan check <fil>`. Samla inte in mer än frågan behöver.');
-    add(0, 'plan ', ...quoted('title', input.title), ' {');
+    // The default title is an example too; a title the author gave is the plan's own.
+    add(0, 'plan ', ...(input.title === DEFAULT_TITLE ? example : quoted)('title', input.title), ' {');
     add(1, '// Styrning: planens version och status (utkast eller fastställd). När planen fastställs,');
     add(1, '// ange vem som beslutade: beslut "…" datum ÅÅÅÅ-MM-DD diarienummer "…".');
     add(1, 'version "0.1"');
@@ -92,7 +103,7 @@ function templateLines(input: TemplateInput): Line[] {
     add(1, 'syfte ', choice('purpose', PURPOSES));
     blank();
     add(1, '// Frågan uppföljningen ska besvara: avgränsad och formulerad tillsammans med handläggarna.');
-    add(1, 'fråga ', ...quoted('question', 'Minskar klienternas problem under insatsen, och når de sina mål?'));
+    add(1, 'fråga ', ...example('question', 'Minskar klienternas problem under insatsen, och når de sina mål?'));
     blank();
     add(1, '// Nivå: individ, verksamhet eller nationell.');
     add(1, 'nivå ', choice('level', LEVELS));
@@ -111,14 +122,14 @@ function templateLines(input: TemplateInput): Line[] {
     add(1, '}');
     blank();
     add(1, '// När och till vem resultatet återkopplas.');
-    add(1, 'återkoppling ', ...quoted('feedbackWhen', 'Vid ledningsgruppens möte efter periodens slut'),
-        ' till ', ...quoted('feedbackTo', 'Ledningsgruppen och handläggarna'));
+    add(1, 'återkoppling ', ...example('feedbackWhen', 'Vid ledningsgruppens möte efter periodens slut'),
+        ' till ', ...example('feedbackTo', 'Ledningsgruppen och handläggarna'));
     blank();
     add(1, '// Målgrupp: vilka klienter som ingår och inte ingår, och hur många ni väntar er.');
     add(1, '// Lägg till `ålder 0..17` om målgruppen har en åldersgräns.');
     add(1, 'målgrupp {');
-    add(2, 'inkludera ', ...quoted('include', 'Klienter som påbörjar insatsen under perioden'));
-    add(2, 'exkludera ', ...quoted('exclude', 'Klienter som avbryter före första mötet'));
+    add(2, 'inkludera ', ...example('include', 'Klienter som påbörjar insatsen under perioden'));
+    add(2, 'exkludera ', ...example('exclude', 'Klienter som avbryter före första mötet'));
     add(2, 'förväntat antal ', field('expected', '60', 'plain'), ' per år');
     add(1, '}');
     blank();
@@ -145,7 +156,7 @@ function templateLines(input: TemplateInput): Line[] {
     add(2, '// Huvudproblemet, mätt på samma sätt före och efter insatsen.');
     add(2, 'lokal problemgrad ', ...quoted('problemLabel', 'Problemets svårighetsgrad'), ' : skala {');
     add(3, '1 "Inga problem" 2 "Små problem" 3 "Stora problem" 4 "Mycket stora problem"');
-    add(2, '} vid före, efter definition ', ...quoted('problemDefinition', 'Bedöms tillsammans med klienten vid mötet.'));
+    add(2, '} vid före, efter definition ', ...example('problemDefinition', 'Bedöms tillsammans med klienten vid mötet.'));
     add(2, '// Måluppfyllelse på den allmänna fyrgradiga skalan (mål4).');
     add(2, 'lokal målgrad "Måluppfyllelse" : mål4 vid efter');
     add(2, { cursor: true });
@@ -164,23 +175,46 @@ function templateLines(input: TemplateInput): Line[] {
     blank();
     add(1, '// Scenarier A–E: vad resultatet ska leda till. A och D får ofta en regel; B, C och E bedöms vid genomgången.');
     add(1, 'scenarier {');
-    add(2, 'A när m1 < ', field('lowTarget', '60', 'plain'), ' % ', ...quoted('lowStep', 'Se över arbetssättet och följ upp igen'));
-    add(2, 'D när m1 >= ', field('highTarget', '80', 'plain'), ' % ', ...quoted('highStep', 'Fortsätt arbeta som i dag'));
-    add(2, 'B, C, E bedöms vid genomgång ', ...quoted('reviewStep', 'Bestäm nästa steg vid genomgången'));
+    add(2, 'A när m1 < ', field('lowTarget', '60', 'plain'), ' % ', ...example('lowStep', 'Se över arbetssättet och följ upp igen'));
+    add(2, 'D när m1 >= ', field('highTarget', '80', 'plain'), ' % ', ...example('highStep', 'Fortsätt arbeta som i dag'));
+    add(2, 'B, C, E bedöms vid genomgång ', ...example('reviewStep', 'Bestäm nästa steg vid genomgången'));
     add(1, '}');
     blank();
     add(1, '// Integritet: minsta cellstorlek i rapporter, rättslig grund, lagring, ansvar och gallring.');
     add(1, 'integritet {');
     add(2, 'minsta cell ', field('minCell', '5', 'plain'));
-    add(2, 'rättslig grund ', ...quoted('legalBasis',
+    add(2, 'rättslig grund ', ...example('legalBasis',
         'Ange lagrum, t.ex. socialtjänstlagen och lagen om behandling av personuppgifter inom socialtjänsten'));
     add(2, 'lagring ', ...quoted('storage', 'Verksamhetssystemet'));
     add(2, 'personuppgiftsansvarig ', ...quoted('controller', 'Socialnämnden'));
-    add(2, 'gallring ', ...quoted('retention', 'Enligt nämndens dokumenthanteringsplan'));
-    add(2, 'pseudonymisering ', ...quoted('pseudonymisation', 'En lokal ärendekod; inga namn eller personnummer'));
+    add(2, 'gallring ', ...example('retention', 'Enligt nämndens dokumenthanteringsplan'));
+    add(2, 'pseudonymisering ', ...example('pseudonymisation', 'En lokal ärendekod; inga namn eller personnummer'));
     add(1, '}');
     add(0, '}');
     return lines;
+}
+
+let exampleTexts: ReadonlySet<string> | undefined;
+
+/**
+ * The template's example texts as a plan states them (string contents, unescaped): the values of
+ * its fields marked `example`, with and without a catalogue. A plan string equal to one of them
+ * (SU090) was left as the template wrote it.
+ */
+export function templateExampleTexts(): ReadonlySet<string> {
+    if (!exampleTexts) {
+        const variable = { name: 'v', label: 'V' };
+        const texts = new Set<string>();
+        for (const catalogues of [[], [{ name: 'k', version: '1' }]]) {
+            for (const line of templateLines({ title: DEFAULT_TITLE, year: 2000, catalogues, variable })) {
+                for (const part of line.parts) {
+                    if (typeof part === 'object' && 'field' in part && part.example) texts.add(part.value);
+                }
+            }
+        }
+        exampleTexts = texts;
+    }
+    return exampleTexts;
 }
 
 /** A plan string literal: quotes and backslashes escaped. */

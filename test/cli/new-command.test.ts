@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { fileNameFor, planString, renderNewPlan } from '../../src/template/plan-template.js';
+import { DEFAULT_TITLE, fileNameFor, planString, renderNewPlan, templateExampleTexts } from '../../src/template/plan-template.js';
 import { ensureBuilt, repoRoot, runCli, stackLines, tempDir } from './cli-helper.js';
 
 interface JsonReport {
@@ -9,6 +9,14 @@ interface JsonReport {
 }
 
 beforeAll(() => ensureBuilt(), 300_000);
+
+/** The plan with each of the template's example texts replaced by a text of the plan's own. */
+function replaceExamples(text: string): string {
+    let result = text;
+    let n = 0;
+    for (const example of templateExampleTexts()) result = result.replaceAll(planString(example), planString(`Planens egen uppgift ${++n}`));
+    return result;
+}
 
 /** A temporary project with the example catalogues in `kataloger/`. */
 function projectWithCatalogues(): string {
@@ -21,24 +29,34 @@ function projectWithCatalogues(): string {
 }
 
 describe('suplan new', () => {
-    test('scaffolds a plan without a catalogue that checks clean', async () => {
+    test('scaffolds a plan without a catalogue: no errors, a warning at each example text, clean once they are replaced', async () => {
         const dir = tempDir('new-plain');
         const created = await runCli(['new', 'plan.suplan', '--title', 'Stöd till föräldrar'], { cwd: dir });
         expect(created.code).toBe(0);
         expect(created.stdout).toContain('Skapade plan.suplan');
+        expect(created.stdout).toContain('Ersätt mallens exempeltexter och kontrollera planen med: suplan check plan.suplan');
         const text = readFileSync(path.join(dir, 'plan.suplan'), 'utf8');
         expect(text).toContain('plan "Stöd till föräldrar" {');
         expect(text).toMatch(/\/\/ Syfte: /);
+        const examples = [...templateExampleTexts()].filter(e => e !== DEFAULT_TITLE);
         const checked = await runCli(['check', 'plan.suplan'], { cwd: dir });
-        expect(checked.stdout).toBe('0 fel, 0 varningar i 1 fil\n');
-        expect(checked.code).toBe(0);
+        const questionLine = text.split('\n').findIndex(line => line.startsWith('    fråga "')) + 1;
+        expect(checked.stdout).toContain(`plan.suplan:${questionLine}:11: warning SU090: Mallens exempeltext står kvar: "Minskar klienternas problem under…".\n`);
+        expect(checked.stdout).toContain('\n  hjälp: Ersätt den med planens egen uppgift.');
+        expect(checked.stdout.split('\n').filter(line => / (error|warning) /.test(line)).map(line => line.split(' ')[2])).toEqual(examples.map(() => 'SU090:'));
+        expect(checked.stdout).toMatch(new RegExp(`^0 fel, ${examples.length} varningar i 1 fil$`, 'm'));
+        expect(checked.code).toBe(1);
+        writeFileSync(path.join(dir, 'plan.suplan'), replaceExamples(text));
+        const clean = await runCli(['check', 'plan.suplan'], { cwd: dir });
+        expect(clean.stdout).toBe('0 fel, 0 varningar i 1 fil\n');
+        expect(clean.code).toBe(0);
         // The plan and its .editorconfig (four spaces): no temporary file is left behind.
         expect(readdirSync(dir).sort()).toEqual(['.editorconfig', 'plan.suplan']);
         expect(readFileSync(path.join(dir, '.editorconfig'), 'utf8')).toBe(readFileSync(path.join(repoRoot, 'examples', '.editorconfig'), 'utf8'));
         expect(readFileSync(path.join(dir, '.editorconfig'), 'utf8')).toContain('indent_style = space\nindent_size = 4\n');
     });
 
-    test('with --catalogue: pins the version, uses one of its variables, and checks clean', async () => {
+    test('with --catalogue: pins the version, uses one of its variables; only the example texts warn, and replaced it checks clean', async () => {
         const dir = projectWithCatalogues();
         const created = await runCli(['new', 'planer/barn.suplan', '--catalogue', 'bbic@2023', '--title', 'Barn "i" fokus'], { cwd: dir });
         expect(created.code).toBe(0);
@@ -46,8 +64,13 @@ describe('suplan new', () => {
         expect(text).toContain('katalog bbic version "2023"');
         expect(text).toMatch(/^\s+använd bbic\.\S+$/m);
         const checked = await runCli(['check', 'planer/barn.suplan', '--format', 'json'], { cwd: dir });
-        expect((JSON.parse(checked.stdout) as JsonReport).diagnostics).toEqual([]);
-        expect(checked.code).toBe(0);
+        const examples = [...templateExampleTexts()].filter(e => e !== DEFAULT_TITLE);
+        expect((JSON.parse(checked.stdout) as JsonReport).diagnostics.map(d => [d.code, d.severity])).toEqual(examples.map(() => ['SU090', 'warning']));
+        expect(checked.code).toBe(1);
+        writeFileSync(path.join(dir, 'planer', 'barn.suplan'), replaceExamples(text));
+        const clean = await runCli(['check', 'planer/barn.suplan', '--format', 'json'], { cwd: dir });
+        expect((JSON.parse(clean.stdout) as JsonReport).diagnostics).toEqual([]);
+        expect(clean.code).toBe(0);
     });
 
     test('the default file name comes from the title', async () => {
@@ -55,6 +78,15 @@ describe('suplan new', () => {
         const created = await runCli(['new', '--title', 'Ålder och öppenvård'], { cwd: dir });
         expect(created.code).toBe(0);
         expect(readdirSync(dir).sort()).toEqual(['.editorconfig', 'alder-och-oppenvard.suplan']);
+    });
+
+    test('without --title the default title is an example text too', async () => {
+        const dir = tempDir('new-untitled');
+        const created = await runCli(['new'], { cwd: dir });
+        expect(created.code).toBe(0);
+        const checked = await runCli(['check', 'ny-uppfoljningsplan.suplan', '--lang', 'en'], { cwd: dir });
+        expect(checked.stdout).toContain(`ny-uppfoljningsplan.suplan:4:6: warning SU090: The template's example text is still here: "${DEFAULT_TITLE}".`);
+        expect(checked.stdout).toMatch(new RegExp(`^0 errors, ${templateExampleTexts().size} warnings in 1 file$`, 'm'));
     });
 
     test('refuses to overwrite an existing file: exit 2, file untouched', async () => {
@@ -94,7 +126,7 @@ describe('suplan new', () => {
 describe('accepted warnings', () => {
     test('an accepted warning is reported as information with its reason and does not fail the check', async () => {
         const dir = tempDir('accepted');
-        const base = renderNewPlan({ title: 'Säsong', year: 2025 }).replace('urval alla', 'urval hela perioden')
+        const base = replaceExamples(renderNewPlan({ title: 'Säsong', year: 2025 })).replace('urval alla', 'urval hela perioden')
             .replace('period 2025-01-01 .. 2025-12-31', 'period 2025-01-01 .. 2025-03-31');
         writeFileSync(path.join(dir, 'warned.suplan'), base);
         writeFileSync(path.join(dir, 'accepted.suplan'), base.replace(/\n}\n$/, '\n    acceptera SU031 "Säsongen beskrivs i rapporten"\n}\n'));

@@ -4,7 +4,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { EmptyFileSystem } from 'langium';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
+import { createSuServices } from '../../src/language/suplan-services.js';
+import { applyStep, tutorialBlocks } from '../readme-tutorial.js';
 
 /**
  * The release as a user gets it: `npm pack` of this repository, installed with npm into an empty
@@ -70,14 +73,26 @@ function suplan(args: readonly string[], cwd = project): Promise<Run> {
     return run(suplanBin, args, cwd);
 }
 
-/** The shell commands of the README's tutorial (its ```sh blocks, in order), as one script. */
-function tutorialScript(): string {
-    const from = readme.indexOf('## Kom igång');
-    const to = readme.indexOf('\n## ', from + 1);
-    const section = readme.slice(from, to);
-    const blocks = [...section.matchAll(/^( *)```sh\n([\s\S]*?)^\1```/gm)].map(m => m[2].replace(new RegExp(`^${m[1]}`, 'gm'), ''));
-    return blocks.join('\n');
+/**
+ * The README's tutorial in two scripts and the plan steps between them: the shell commands (its
+ * ```sh blocks, in order) up to the one that creates the plan, the steps of plan text the user
+ * makes in the editor, and the rest of the commands.
+ */
+function tutorialParts(): { readonly before: string; readonly steps: readonly string[]; readonly after: string } {
+    const blocks = tutorialBlocks(readme);
+    const created = blocks.findIndex(b => b.language === 'sh' && /suplan new /.test(b.text));
+    expect(created, 'the tutorial creates a plan with suplan new').toBeGreaterThanOrEqual(0);
+    const commands = (from: number, to: number): string => blocks.slice(from, to).filter(b => b.language === 'sh').map(b => b.text).join('\n');
+    const firstCheck = blocks.findIndex((b, i) => i > created && b.language === 'sh');
+    return {
+        before: commands(0, created + 1),
+        steps: blocks.slice(created + 1, firstCheck).filter(b => b.language === '').map(b => b.text),
+        after: commands(firstCheck, blocks.length),
+    };
 }
+
+/** The plan the tutorial writes (step 3) and edits (steps 4–7). */
+const tutorialPlan = 'planer/samtal.suplan';
 
 let tarball = '';
 let listing: string[] = [];
@@ -98,11 +113,23 @@ beforeAll(async () => {
     expect(tar.status, tar.stderr).toBe(0);
     listing = tar.stdout.split('\n').filter(line => line !== '');
 
-    const script = tutorialScript();
-    expect(script, `the tutorial installs ${tarballInReadme}`).toContain(tarballInReadme);
-    const runnable = `set -euxo pipefail\n${script.replaceAll(tarballInReadme, tarball)}`;
-    writeFileSync(path.join(temp, 'tutorial.sh'), runnable);
-    tutorial = { ...await run('bash', [path.join(temp, 'tutorial.sh')], work), script: runnable };
+    // The commands as written, the plan edited as the steps say (as a user does in the editor), the rest of the commands.
+    const parts = tutorialParts();
+    expect(parts.before, `the tutorial installs ${tarballInReadme}`).toContain(tarballInReadme);
+    const before = `set -euxo pipefail\n${parts.before.replaceAll(tarballInReadme, tarball)}`;
+    writeFileSync(path.join(temp, 'tutorial-1.sh'), before);
+    const first = await run('bash', [path.join(temp, 'tutorial-1.sh')], work);
+    tutorial = { ...first, script: before };
+    if (first.code !== 0) return;
+    const planFile = path.join(project, tutorialPlan);
+    const services = createSuServices(EmptyFileSystem);
+    let plan = readFileSync(planFile, 'utf8');
+    for (const step of parts.steps) plan = applyStep(services, plan, step);
+    writeFileSync(planFile, plan);
+    const after = `set -euxo pipefail\ncd ${JSON.stringify(project)}\n${parts.after}`;
+    writeFileSync(path.join(temp, 'tutorial-2.sh'), after);
+    const second = await run('bash', [path.join(temp, 'tutorial-2.sh')], work);
+    tutorial = { code: second.code, stdout: first.stdout + second.stdout, stderr: first.stderr + second.stderr, script: `${before}\n# (steps ${parts.steps.length} applied to ${tutorialPlan})\n${after}` };
 }, 600_000);
 
 afterAll(() => {
@@ -129,7 +156,7 @@ describe('the npm tarball', () => {
         }
     });
 
-    test('the README tutorial\'s commands run as written: offline install with an empty cache, git repository, catalogue, new, check, generate, commit', () => {
+    test('the README tutorial\'s commands run as written, its plan steps applied in between: offline install with an empty cache, git repository, catalogue, new, edits, check, generate, commit', () => {
         const log = `script:\n${tutorial.script}\nstdout:\n${tutorial.stdout}\nstderr:\n${tutorial.stderr}`;
         expect(tutorial.code, log).toBe(0);
         // npm prints no warning (no EBADENGINE, no install scripts to approve).
@@ -205,6 +232,11 @@ describe('the installed suplan, outside this repository', () => {
             const created = await suplan(['new', 'planer/andra.suplan', '--title', 'Andra planen']);
             expect(created.code, created.stderr).toBe(0);
             expect(readFileSync(path.join(project, 'planer', 'andra.suplan'), 'utf8')).toContain('plan "Andra planen" {');
+            // A fresh plan has no errors; the template's example texts are warnings until replaced.
+            const fresh = await suplan(['check', 'planer/andra.suplan']);
+            expect(fresh.stdout).toMatch(/^planer\/andra\.suplan:\d+:\d+: warning SU090: Mallens exempeltext står kvar: /m);
+            expect(fresh.stdout).toMatch(/^0 fel, 12 varningar i 1 fil$/m);
+            expect(fresh.code).toBe(1);
         } finally {
             renameSync(`${exceljs}.hidden`, exceljs);
             rmSync(path.join(project, 'planer', 'andra.suplan'), { force: true });

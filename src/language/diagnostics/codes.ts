@@ -243,6 +243,11 @@ export const CODES = {
     SU083: entry('warning', ['Dubblerad etikett', 'Duplicate label'],
         ['Etiketten "{0}" används redan av "{1}".', 'The label "{0}" is already used by "{1}".'],
         ['Ge varje variabel en egen etikett så att formulär och rapporter inte blir tvetydiga.', 'Give every variable a label of its own so that forms and reports are unambiguous.']),
+
+    // ---- the template (SU09x)
+    SU090: entry('warning', ['Mallens exempeltext står kvar', 'Template example text left'],
+        ['Mallens exempeltext står kvar: "{0}".', 'The template\'s example text is still here: "{0}".'],
+        ['Ersätt den med planens egen uppgift. `suplan new` och "Ny plan" skriver exempeltexter som visar vad som ska stå; planen är klar först när de är utbytta.', 'Replace it with this plan\'s own information. `suplan new` and "New plan" write example texts that show what belongs here; the plan is done only when they are replaced.']),
 } as const satisfies Record<string, CodeEntry>;
 
 export type Code = keyof typeof CODES;
