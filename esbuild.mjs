@@ -73,7 +73,7 @@ function cliOnlyTargets() {
 }
 
 /** Packages that must never be bundled: the CLI's generators and file formats use them. */
-const FORBIDDEN = ['exceljs', 'papaparse', 'commander', 'iconv-lite'];
+const FORBIDDEN = ['exceljs', 'papaparse', 'commander', 'iconv-lite', 'playwright-core'];
 /** Extension + server (Node), in bytes: the goal of issue 4. */
 const NODE_BUDGET = 1.5 * 1024 * 1024;
 

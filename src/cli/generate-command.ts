@@ -1,11 +1,12 @@
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { cliError } from './cli-error.js';
+import { CliError, cliError } from './cli-error.js';
 import { displayPath } from './display-path.js';
+import { sourceRevision } from './git-revision.js';
 import { loadPlanModel } from './load-plan-model.js';
 import { LANGUAGES, t, type CliLanguage } from './messages.js';
 import { writeFilesAtomic, type FileToWrite } from './write-file-atomic.js';
-import { TARGETS, findTarget, type GeneratorTarget } from '../generators/registry.js';
+import { TARGETS, TargetUnavailableError, findTarget, type GeneratorTarget } from '../generators/registry.js';
 
 export interface GenerateOptions {
     readonly target: string;
@@ -54,11 +55,18 @@ export async function runGenerate(planFile: string, options: GenerateOptions): P
     // Every target is generated before anything is written, and all files are then written as one
     // step: an error in one target, or a file that cannot be written, leaves the folder as it was.
     const files: FileToWrite[] = [];
+    // The commit the plan is generated from goes into the documents that show it (plan-html, plan-pdf).
+    const revision = sourceRevision(planFile);
     for (const target of targets) {
         const generate = await target.load();
-        for (const file of await generate(model, { baseName, language })) {
-            files.push({ target: path.join(options.out, file.path), content: file.content });
+        let generated;
+        try {
+            generated = await generate(model, { baseName, language, revision });
+        } catch (error) {
+            if (error instanceof TargetUnavailableError) throw new CliError(error.text[language]);
+            throw error;
         }
+        for (const file of generated) files.push({ target: path.join(options.out, file.path), content: file.content });
     }
     writeFilesAtomic(files, { language });
     for (const file of files) process.stdout.write(t(language, 'wrote', displayPath(process.cwd(), file.target)) + '\n');

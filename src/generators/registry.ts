@@ -6,14 +6,17 @@ import { formHtmlTarget } from './form-html/target.js';
 import { formXlsxTarget } from './form-xlsx/target.js';
 import { jsonTarget } from './json/target.js';
 import { markdownTarget } from './markdown/target.js';
+import { planHtmlTarget } from './plan-html/target.js';
+import { planPdfTarget } from './plan-pdf/target.js';
 import type { GeneratorTarget } from './target.js';
 import { xformTarget } from './xform/target.js';
 import { xlsformTarget } from './xlsform/target.js';
 
-export type { GeneratedFile, Generate, GeneratorTarget, TargetContext } from './target.js';
+export type { GeneratedFile, Generate, GeneratorTarget, SourceRevision, TargetContext } from './target.js';
+export { TargetUnavailableError } from './target.js';
 
 /** Every target, in the order help lists them. */
-export const TARGETS: readonly GeneratorTarget[] = [jsonTarget, markdownTarget, formHtmlTarget, formXlsxTarget, xlsformTarget, xformTarget];
+export const TARGETS: readonly GeneratorTarget[] = [jsonTarget, markdownTarget, planHtmlTarget, planPdfTarget, formHtmlTarget, formXlsxTarget, xlsformTarget, xformTarget];
 
 export function findTarget(id: string): GeneratorTarget | undefined {
     return TARGETS.find(target => target.id === id);

@@ -1,4 +1,5 @@
 import type { PlanModel } from '../model/plan-model.js';
+import type { Bilingual } from '../text/messages.js';
 
 /** One file a target produces, relative to the output folder. */
 export interface GeneratedFile {
@@ -11,6 +12,14 @@ export interface TargetContext {
     readonly baseName: string;
     /** The language of generated documents (`--lang`). */
     readonly language: 'sv' | 'en';
+    /** The git commit the plan file was generated from, when it is in a repository (found by the CLI). */
+    readonly revision?: SourceRevision;
+}
+
+/** A commit and whether the plan file differs from it (`modified`) or is not in git at all (`untracked`). */
+export interface SourceRevision {
+    readonly commit: string;
+    readonly state: 'committed' | 'modified' | 'untracked';
 }
 
 /** A generator: a pure function from the plan model to the files of one target. */
@@ -33,4 +42,15 @@ export interface GeneratorTarget {
     readonly editor: boolean;
     /** Imports the generator when the target is asked for, so heavy dependencies never slow other commands. */
     load(): Promise<Generate>;
+}
+
+/**
+ * A target that cannot run on this machine because a program it needs is missing (Chromium for
+ * `plan-pdf`). The CLI prints the text in the user's language as one line, without a stack trace.
+ */
+export class TargetUnavailableError extends Error {
+    constructor(readonly text: Bilingual) {
+        super(text.en);
+        this.name = 'TargetUnavailableError';
+    }
 }

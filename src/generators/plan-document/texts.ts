@@ -161,6 +161,33 @@ export interface DocTexts {
     readonly causalityHeading: string;
     readonly causality: string;
     readonly generatedFrom: (source: string) => string;
+    // ---- the official plan document (plan-html, plan-pdf) ----
+    /** What the document is, under its title. */
+    readonly documentKind: string;
+    readonly summaryHeading: string;
+    readonly targetGroup: string;
+    readonly whoDoesWhat: string;
+    readonly decisionRulesHeading: string;
+    readonly noScenarios: string;
+    /** Scenario letters and their short names: `A Förändring`. */
+    readonly scenarioNames: Record<'A' | 'B' | 'C' | 'D' | 'E', string>;
+    readonly approvalHeading: string;
+    readonly planVersion: string;
+    readonly decidedBy: string;
+    readonly notDecided: string;
+    readonly sourceFile: string;
+    readonly commit: string;
+    readonly modifiedSince: string;
+    readonly untracked: string;
+    readonly noCommit: string;
+    readonly variablesInAppendix: string;
+    readonly appendixHeading: string;
+    readonly appendixIntro: string;
+    readonly usedInAnalyses: string;
+    readonly noAnalysis: string;
+    readonly usedToDerive: string;
+    /** The page footer of the PDF: `Sida {0} av {1}`. */
+    readonly pageOf: string;
 }
 
 const sv: DocTexts = {
@@ -337,6 +364,29 @@ const sv: DocTexts = {
     causalityHeading: 'Om tolkningen',
     causality: 'Uppföljningen beskriver vad som händer och vad som förändras. Den bevisar inte att en insats har orsakat förändringen; det kräver en kontrollerad effektutvärdering.',
     generatedFrom: source => `Genererad från ${source}.`,
+    documentKind: 'Plan för systematisk uppföljning',
+    summaryHeading: 'Sammanfattning för chef och nämnd',
+    targetGroup: 'Målgrupp',
+    whoDoesWhat: 'Vem gör vad',
+    decisionRulesHeading: 'Beslutsregler: vad uppföljningen leder till',
+    noScenarios: 'Planen anger inga scenarier.',
+    scenarioNames: { A: 'Förändring', B: 'Komplettera', C: 'Sidofynd', D: 'Ingen förändring', E: 'Ompröva' },
+    approvalHeading: 'Godkännande',
+    planVersion: 'Planversion',
+    decidedBy: 'Beslutad av',
+    notDecided: 'inte beslutad',
+    sourceFile: 'Planfil',
+    commit: 'Git-version',
+    modifiedSince: 'planfilen ändrad sedan dess',
+    untracked: 'planfilen är inte incheckad',
+    noCommit: 'planen ligger inte i ett git-repo',
+    variablesInAppendix: 'Variablerna, med definitioner, värdemängder, mätpunkter och de analyser som använder dem, finns i bilagan.',
+    appendixHeading: 'Bilaga: variabler',
+    appendixIntro: 'Varje variabel i planen med definition, värdemängd, mätpunkter och de analyser som använder den.',
+    usedInAnalyses: 'Används i analyser',
+    noAnalysis: 'ingen analys',
+    usedToDerive: 'Används för att härleda',
+    pageOf: 'Sida {0} av {1}',
 };
 
 const en: DocTexts = {
@@ -514,6 +564,29 @@ const en: DocTexts = {
     causalityHeading: 'On interpretation',
     causality: 'The follow-up describes what happens and what changes. It does not prove that an intervention caused the change; that needs a controlled effect evaluation.',
     generatedFrom: source => `Generated from ${source}.`,
+    documentKind: 'Plan for systematic follow-up',
+    summaryHeading: 'Summary for the manager and the board',
+    targetGroup: 'Target group',
+    whoDoesWhat: 'Who does what',
+    decisionRulesHeading: 'Decision rules: what the follow-up leads to',
+    noScenarios: 'The plan gives no scenarios.',
+    scenarioNames: { A: 'Change', B: 'Complement', C: 'Side finding', D: 'No change', E: 'Retake' },
+    approvalHeading: 'Approval',
+    planVersion: 'Plan version',
+    decidedBy: 'Decided by',
+    notDecided: 'not decided',
+    sourceFile: 'Plan file',
+    commit: 'Git commit',
+    modifiedSince: 'the plan file has changed since',
+    untracked: 'the plan file is not committed',
+    noCommit: 'the plan is not in a git repository',
+    variablesInAppendix: 'The variables, with definitions, value sets, measurement points and the analyses that use them, are in the appendix.',
+    appendixHeading: 'Appendix: variables',
+    appendixIntro: 'Every variable of the plan with its definition, value set, measurement points and the analyses that use it.',
+    usedInAnalyses: 'Used in analyses',
+    noAnalysis: 'no analysis',
+    usedToDerive: 'Used to derive',
+    pageOf: 'Page {0} of {1}',
 };
 
 const TEXTS: Readonly<Record<DocLanguage, DocTexts>> = { sv, en };
