@@ -7,6 +7,7 @@ import type { CatalogueEntry } from '../catalogue/model.js';
 import { renderIssue, type ImportIssue } from '../catalogue/issues.js';
 import { CatalogueUsageError, catalogueMessage } from '../catalogue/messages.js';
 import { CliError, cliError, ioError } from './cli-error.js';
+import { readSourceText } from './read-input.js';
 import { say } from './catalogue-review-messages.js';
 import type { DiffOptions, UpgradeOptions } from './catalogue-review.js';
 import { LANGUAGES, t, type CliLanguage } from './messages.js';
@@ -188,7 +189,7 @@ export async function runImport(file: string, options: CatalogueImportOptions): 
 async function loadBase(file: string, language: CliLanguage): Promise<CatalogueEntry | null> {
     if (path.extname(file).toLowerCase() !== '.sucat') throw cliError(language, 'notACatalogueFile', file);
     const { loadCatalogueText } = await import('../catalogue/sucat-reader.js');
-    const text = readInput(file, language).toString('utf8').replace(/^\uFEFF/, '');
+    const text = readSourceText(file, language);
     const loaded = await loadCatalogueText(text, path.resolve(file), language);
     const errors = loaded.diagnostics.filter(d => d.severity === 1);
     if (errors.length > 0 || !loaded.catalogue) {
@@ -226,7 +227,7 @@ export async function runExport(file: string, options: CatalogueExportOptions): 
         import('../catalogue/text-encoding.js'), import('../catalogue/sucat-reader.js'), import('../catalogue/catalogue-export.js'),
     ]);
     const encoding = outputEncoding(options.encoding ?? 'utf8');
-    const text = readInput(file, language).toString('utf8').replace(/^\uFEFF/, '');
+    const text = readSourceText(file, language);
     const loaded = await loadCatalogueText(text, path.resolve(file), language);
     const errors = loaded.diagnostics.filter(d => d.severity === 1);
     if (errors.length > 0 || !loaded.catalogue) {

@@ -3,7 +3,11 @@ import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { starterVariable } from '../language/catalogue-starter.js';
 import { discoverCatalogues, findRepositoryRoot, PLAN_EXTENSION } from '../files/discovery.js';
+import { readSourceFile } from '../files/read-source.js';
+import type { SourceText } from '../workspace/load.js';
 import { cliError, ioError } from './cli-error.js';
+import { displayPath } from './display-path.js';
+import { describeSourceProblem } from './read-input.js';
 import { LANGUAGES, t, type CliLanguage } from './messages.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 import { EDITORCONFIG, EDITORCONFIG_NAME } from '../template/editorconfig.js';
@@ -82,14 +86,17 @@ async function findStarter(spec: string, target: string, language: CliLanguage):
     } catch (error) {
         throw ioError(error, language, folder, 'cannotRead');
     }
-    const [{ EmptyFileSystem }, { createSuServices }, { buildWorkspace, readSources }, ast] = await Promise.all([
+    const [{ EmptyFileSystem }, { createSuServices }, { buildWorkspace }, ast] = await Promise.all([
         import('langium'), import('../language/suplan-services.js'), import('../workspace/load.js'), import('../language/generated/ast.js'),
     ]);
-    let sources;
-    try {
-        sources = readSources(files);
-    } catch (error) {
-        throw ioError(error, language, files.join(', '), 'cannotRead');
+    // Read as `check` reads them: a catalogue that is no regular file, too large or not UTF-8 is
+    // named on standard error and left out; the others are searched.
+    const root = findRepositoryRoot(process.cwd());
+    const sources: SourceText[] = [];
+    for (const file of files) {
+        const read = readSourceFile(file);
+        if (read.problem) process.stderr.write(`${describeSourceProblem(displayPath(root, file), read.problem, language)}\n`);
+        else sources.push({ file: path.resolve(file), text: read.text });
     }
     const services = createSuServices(EmptyFileSystem);
     const documents = await buildWorkspace(services, sources);

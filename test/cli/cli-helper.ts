@@ -79,11 +79,12 @@ export interface CliResult {
     readonly stderr: string;
 }
 
-/** Runs `node bin/cli.js …` as a subprocess. */
-export function runCli(args: readonly string[], options: { cwd?: string } = {}): Promise<CliResult> {
+/** Runs `node bin/cli.js …` as a subprocess; with `timeoutMs`, one that has not ended by then is killed (code -1). */
+export function runCli(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
     return new Promise(resolve => {
         execFile(process.execPath, [cliPath, ...args], {
             cwd: options.cwd ?? repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, SUPLAN_DEBUG: '' },
+            ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
         }, (error, stdout, stderr) => {
             const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
             resolve({ code, stdout, stderr });

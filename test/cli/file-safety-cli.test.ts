@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -103,4 +103,58 @@ describe('check on hostile folders and files', () => {
         expect(result.stdout).not.toContain('SU010');
         expect(result.code).toBe(0);
     }, 60_000);
+});
+
+/**
+ * `catalogue export`, `catalogue import --update` and `new --catalogue` read catalogues as `check`
+ * does (src/files/read-source.ts): a FIFO or a link to a device named `*.sucat` is refused without
+ * being read (a plain read would block or never end), a file over 10 MB in one line, UTF-16 named.
+ * Each run is killed after a minute, so a read that blocks fails the test instead of hanging it.
+ */
+describe('catalogues read by export, import --update and new', () => {
+    beforeAll(() => ensureBuilt());
+    const limit = { timeoutMs: 60_000 };
+
+    test('export and import --update refuse a FIFO, a link to /dev/zero, a file over 10 MB and UTF-16 with one line each, exit 2', async () => {
+        const dir = tempDir('catalogue-read');
+        execFileSync('mkfifo', [path.join(dir, 'fifo.sucat')]);
+        symlinkSync('/dev/zero', path.join(dir, 'zero.sucat'));
+        writeFileSync(path.join(dir, 'huge.sucat'), `// ${'x'.repeat(11 * 1024 * 1024)}\n`);
+        const catalogue = readFileSync(path.join(repoRoot, 'examples/catalogues/bbic-2023.sucat'), 'utf8');
+        writeFileSync(path.join(dir, 'utf16.sucat'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(catalogue, 'utf16le')]));
+        const expected: Record<string, string> = {
+            'fifo.sucat': 'suplan: fifo.sucat: not a regular file (a FIFO, a device or a folder); not read',
+            'zero.sucat': 'suplan: zero.sucat: not a regular file (a FIFO, a device or a folder); not read',
+            'huge.sucat': 'suplan: huge.sucat: the file is 11 MB; plans and catalogues may be at most 10 MB',
+            'utf16.sucat': 'suplan: utf16.sucat: the file is saved as UTF-16; save it as UTF-8',
+        };
+        for (const [file, line] of Object.entries(expected)) {
+            const exported = await runCli(['catalogue', 'export', file, '--out', 'out.csv', '--lang', 'en'], { cwd: dir, ...limit });
+            expect([exported.code, exported.stderr], `export ${file}`).toEqual([2, `${line}\n`]);
+            const updated = await runCli(['catalogue', 'import', 'in.csv', '--update', file, '--out', 'out.sucat', '--lang', 'en'], { cwd: dir, ...limit });
+            expect([updated.code, updated.stderr], `import --update ${file}`).toEqual([2, `${line}\n`]);
+        }
+        expect(readdirSync(dir).sort()).toEqual(['fifo.sucat', 'huge.sucat', 'utf16.sucat', 'zero.sucat']);
+        // A catalogue that is not there is still "not found".
+        const missing = await runCli(['catalogue', 'export', 'missing.sucat'], { cwd: dir, ...limit });
+        expect([missing.code, missing.stderr]).toEqual([2, 'suplan: hittar inte missing.sucat\n']);
+    }, 300_000);
+
+    test('new --catalogue names each catalogue it cannot read on standard error and starts from the one it asked for', async () => {
+        const dir = tempDir('new-catalogue-read');
+        mkdirSync(path.join(dir, '.git'));
+        cpSync(path.join(repoRoot, 'examples/catalogues'), path.join(dir, 'kataloger'), { recursive: true });
+        execFileSync('mkfifo', [path.join(dir, 'kataloger', 'fifo.sucat')]);
+        symlinkSync('/dev/zero', path.join(dir, 'kataloger', 'zero.sucat'));
+        writeFileSync(path.join(dir, 'kataloger', 'huge.sucat'), `// ${'x'.repeat(11 * 1024 * 1024)}\n`);
+        const created = await runCli(['new', 'planer/plan.suplan', '--catalogue', 'bbic@2023'], { cwd: dir, ...limit });
+        expect(created.code, created.stderr).toBe(0);
+        expect(created.stderr.split('\n').filter(Boolean).sort()).toEqual([
+            'kataloger/fifo.sucat: ingen vanlig fil (en FIFO, en enhet eller en mapp); läses inte',
+            'kataloger/huge.sucat: filen är 11 MB; planer och kataloger får vara högst 10 MB',
+            'kataloger/zero.sucat: ingen vanlig fil (en FIFO, en enhet eller en mapp); läses inte',
+        ]);
+        expect(stackLines(created.stderr)).toEqual([]);
+        expect(readFileSync(path.join(dir, 'planer', 'plan.suplan'), 'utf8')).toContain('katalog bbic version "2023"');
+    }, 120_000);
 });
