@@ -51,7 +51,7 @@ export function createSuPlanModule(shared: SuCatalogueServices['catalogue']): Mo
             ScopeProvider: services => new SuPlanScopeProvider(services),
         },
         lsp: {
-            CodeActionProvider: () => new SuPlanCodeActionProvider(),
+            CodeActionProvider: () => new SuPlanCodeActionProvider(shared.CatalogueResolver),
             CompletionProvider: services => new SuPlanCompletionProvider(services),
             DocumentSymbolProvider: () => new SuPlanDocumentSymbolProvider(),
             FoldingRangeProvider: services => new SuFoldingRangeProvider(services),

@@ -1,7 +1,9 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, TextEdit, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
-import { isPlan, isPlanVariable, isUseVariable, type Plan, type PlanVariable, type UseVariable } from '../generated/ast.js';
+import { isCatalogueRef, isPlan, isPlanVariable, isUseVariable, type Plan, type PlanVariable, type UseVariable } from '../generated/ast.js';
+import type { CatalogueResolver } from '../catalogue-resolver.js';
+import { newerVersions, planUpgrade } from '../catalogue-upgrade.js';
 import { allVariables, variableName } from '../plan-access.js';
 import type { FixData, SuDiagnosticData } from '../validators/common.js';
 
@@ -10,11 +12,17 @@ import type { FixData, SuDiagnosticData } from '../validators/common.js';
  * `replace` offers each "did you mean" suggestion (SU005, SU010, SU012–SU017, …), `addRefinedValue`
  * adds a refined value for an uncovered original value (SU022), `removeVariable` deletes a variable
  * no analysis uses (SU040), `append` writes a setting after the range (SU038, SU053, SU054). Titles are Swedish, like the rest of the editor.
+ *
+ * Without a diagnostic: on a `katalog` line whose catalogue has a newer version in the workspace,
+ * "Uppgradera till katalogversion …" for each newer version (the same change as `suplan catalogue upgrade`).
  */
 export class SuPlanCodeActionProvider implements CodeActionProvider {
+    constructor(private readonly catalogues?: CatalogueResolver) {}
+
     getCodeActions(document: LangiumDocument, params: CodeActionParams): Array<Command | CodeAction> {
         const actions: CodeAction[] = [];
         const root = document.parseResult.value;
+        if (isPlan(root)) actions.push(...this.upgradeCatalogue(document, root, params));
         for (const diagnostic of params.context.diagnostics) {
             const data = suData(diagnostic.data);
             if (!data?.fix) continue;
@@ -35,6 +43,35 @@ export class SuPlanCodeActionProvider implements CodeActionProvider {
                 case 'addLine':
                     actions.push(...this.addLine(document, diagnostic, fix.texts));
                     break;
+            }
+        }
+        return actions;
+    }
+
+    /**
+     * On a `katalog` line: one action per newer version of its catalogue in the workspace, newest
+     * first, none preferred (an upgrade may leave things for the team to decide). Not offered on a
+     * plan with syntax errors, whose text changes could land in the wrong place.
+     */
+    private upgradeCatalogue(document: LangiumDocument, plan: Plan, params: CodeActionParams): CodeAction[] {
+        if (!this.catalogues || document.parseResult.parserErrors.length > 0 || document.parseResult.lexerErrors.length > 0) return [];
+        const actions: CodeAction[] = [];
+        for (const pin of plan.elements.filter(isCatalogueRef)) {
+            const range = pin.$cstNode?.range;
+            if (!range || !pin.catalogue || pin.version === undefined) continue;
+            if (params.range.end.line < range.start.line || params.range.start.line > range.end.line) continue;
+            const versions = this.catalogues.versions(pin.catalogue);
+            if (!versions.some(c => c.version === pin.version)) continue;
+            for (const version of newerVersions(pin, versions)) {
+                const upgrade = planUpgrade(plan, pin, versions, version);
+                if (!upgrade) continue;
+                const edits = upgrade.changes.map(change => TextEdit.replace(
+                    { start: document.textDocument.positionAt(change.offset), end: document.textDocument.positionAt(change.end) }, change.text));
+                actions.push({
+                    title: `Uppgradera till katalogversion ${version}`,
+                    kind: CodeActionKind.QuickFix,
+                    edit: { changes: { [document.uri.toString()]: edits } },
+                });
             }
         }
         return actions;
