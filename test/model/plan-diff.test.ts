@@ -1,0 +1,151 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { COMPARABILITY_WARNINGS, PLAN_DIFF_SCHEMA_VERSION, comparePlans, diffPlanVersions, type ComparabilityWarning, type PlanDiffReport } from '../../src/model/plan-diff.js';
+import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../src/model/plan-diff-render.js';
+import type { PlanModel } from '../../src/model/plan-model.js';
+import { loadPlans, modelOf } from './model-fixtures.js';
+
+/**
+ * Golden tests of the plan diff on pairs of plan versions (test/fixtures/diff/<case>/old.suplan and
+ * new.suplan, made from the examples by make-pairs.js). Each case's expected output is in its folder:
+ * diff.sv.md, diff.en.md, diff.sv.txt, diff.en.txt and diff.json. UPDATE_GOLDEN=1 rewrites them.
+ */
+
+const FIXTURES = 'test/fixtures/diff';
+const catalogues = readdirSync('examples/catalogues').filter(f => f.endsWith('.sucat')).map(f => readFileSync(path.join('examples/catalogues', f), 'utf8'));
+const cases = readdirSync(FIXTURES, { withFileTypes: true }).filter(e => e.isDirectory()).map(e => e.name).sort();
+
+async function model(file: string): Promise<PlanModel> {
+    const [plan] = await loadPlans([readFileSync(file, 'utf8')], catalogues);
+    expect(plan.diagnostics.filter(d => d.severity === 1)).toEqual([]);
+    return { ...modelOf(plan), source: path.basename(file) };
+}
+
+async function reportOf(name: string): Promise<PlanDiffReport> {
+    const before = await model(path.join(FIXTURES, name, 'old.suplan'));
+    const after = await model(path.join(FIXTURES, name, 'new.suplan'));
+    return { schemaVersion: PLAN_DIFF_SCHEMA_VERSION, from: 'old.suplan', to: 'new.suplan', plans: [diffPlanVersions(before, after, { path: 'new.suplan' })] };
+}
+
+function golden(file: string, actual: string): void {
+    if (process.env['UPDATE_GOLDEN'] || !existsSync(file)) writeFileSync(file, actual);
+    expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+/** The warnings each case must give (every comparability warning has a case of its own). */
+const EXPECTED_WARNINGS: Readonly<Record<string, readonly ComparabilityWarning[]>> = {
+    'syfte-och-malgrupp': [],
+    'kod-ny-etikett': ['codeRelabelled'],
+    'kod-borttagen': ['codeRemoved'],
+    'kod-ateranvand': ['codeReused', 'codeReused'],
+    'fordjupning-annan-kod': ['refinementRollup'],
+    'vardemangd-annan-sort': ['valueSetKind'],
+    'matpunkt-flyttad': ['pointMoved'],
+    'variabel-annan-matpunkt': ['pointMoved'],
+    'avrundning': ['roundingChanged'],
+    'minsta-cell': ['suppressionChanged', 'suppressionChanged'],
+    'analyser-och-scenarier': [],
+};
+
+// A minimal shape of markdown-it (in node_modules through @vscode/vsce; it has no types of its own).
+interface MdToken { readonly type: string; readonly tag: string; readonly content: string; readonly children: MdToken[] | null }
+const MarkdownIt = createRequire(import.meta.url)('markdown-it') as new () => { parse(text: string, env: object): MdToken[] };
+const markdown = new MarkdownIt();
+
+describe('plan diff: golden pairs', () => {
+    test('every case has its expected warnings, and every warning has a case', () => {
+        expect(Object.keys(EXPECTED_WARNINGS).sort()).toEqual(cases);
+        expect([...new Set(Object.values(EXPECTED_WARNINGS).flat())].sort()).toEqual([...COMPARABILITY_WARNINGS].sort());
+    });
+
+    test.each(cases)('%s: warnings, and the output in Swedish and English as text, Markdown and JSON', async name => {
+        const report = await reportOf(name);
+        const [entry] = report.plans;
+        expect(entry.status).toBe('changed');
+        expect(entry.changes.length).toBeGreaterThan(0);
+        expect(entry.changes.flatMap(change => (change.warning ? [change.warning] : []))).toEqual(EXPECTED_WARNINGS[name]);
+        expect(entry.warnings).toBe(EXPECTED_WARNINGS[name].length);
+        const folder = path.join(FIXTURES, name);
+        golden(path.join(folder, 'diff.sv.md'), renderDiffMarkdown(report, 'sv'));
+        golden(path.join(folder, 'diff.en.md'), renderDiffMarkdown(report, 'en'));
+        golden(path.join(folder, 'diff.sv.txt'), renderDiffText(report, 'sv'));
+        golden(path.join(folder, 'diff.en.txt'), renderDiffText(report, 'en'));
+        golden(path.join(folder, 'diff.json'), renderDiffJson(report));
+        expect(JSON.parse(renderDiffJson(report))).toEqual(report);
+    });
+
+    test.each(cases)('%s: the Markdown parses to headings, a warning list and tables with four columns', async name => {
+        const report = await reportOf(name);
+        for (const language of ['sv', 'en'] as const) {
+            const tokens = markdown.parse(renderDiffMarkdown(report, language), {});
+            const headings = tokens.flatMap((token, i) => (token.type === 'heading_open' ? [`${token.tag} ${tokens[i + 1].content}`] : []));
+            expect(headings[0]).toMatch(/^h2 /);
+            expect(headings[1]).toMatch(/^h3 /);
+            expect(headings.at(-1)).toBe(language === 'sv' ? 'h4 Registreringsbörda (fält per klient och mätpunkt)' : 'h4 Registration burden (fields per client and point)');
+            // Every table: a header row and body rows of the same width (four for changes, three for the burden).
+            const tables = splitTables(tokens);
+            expect(tables.length).toBeGreaterThanOrEqual(2);
+            for (const rows of tables) {
+                expect(new Set(rows.map(row => row.length)).size).toBe(1);
+                expect([3, 4]).toContain(rows[0].length);
+            }
+            const changeRows = tables.filter(rows => rows[0].length === 4).flatMap(rows => rows.slice(1));
+            expect(changeRows).toHaveLength(report.plans[0].changes.length);
+            const warned = EXPECTED_WARNINGS[name].length;
+            const warningList = tokens.filter(token => token.type === 'list_item_open').length;
+            expect(warningList).toBe(warned);
+            expect(headings.includes(language === 'sv' ? 'h4 Jämförbarhet' : 'h4 Comparability')).toBe(warned > 0);
+        }
+    });
+});
+
+/** The cell texts of each table, row by row. */
+function splitTables(tokens: readonly MdToken[]): string[][][] {
+    const tables: string[][][] = [];
+    let row: string[] | undefined;
+    for (const token of tokens) {
+        if (token.type === 'table_open') tables.push([]);
+        else if (token.type === 'tr_open') row = [];
+        else if (token.type === 'tr_close' && row) {
+            tables[tables.length - 1].push(row);
+            row = undefined;
+        } else if (token.type === 'inline' && row) row.push((token.children ?? []).map(child => child.content).join(''));
+    }
+    return tables;
+}
+
+describe('plan diff: added, removed, unchanged', () => {
+    test('an added or removed plan has its burden on one side; the same model gives no change', async () => {
+        const old = await model(path.join(FIXTURES, 'kod-borttagen', 'old.suplan'));
+        const added = diffPlanVersions(undefined, old, { path: 'a.suplan' });
+        expect(added).toMatchObject({ status: 'added', changes: [], warnings: 0 });
+        expect(added.burden.before).toBeUndefined();
+        expect(added.burden.after?.busiest).toBeGreaterThan(0);
+        const removed = diffPlanVersions(old, undefined, { path: 'a.suplan' });
+        expect(removed).toMatchObject({ status: 'removed', changes: [] });
+        expect(removed.burden.after).toBeUndefined();
+        expect(comparePlans(old, old)).toEqual([]);
+        expect(diffPlanVersions(old, old, { path: 'b.suplan', oldPath: 'a.suplan' })).toMatchObject({ status: 'renamed', oldPath: 'a.suplan', changes: [] });
+        expect(diffPlanVersions(old, old, { path: 'a.suplan', oldPath: 'a.suplan' })).toMatchObject({ status: 'unchanged' });
+    });
+
+    test('an empty report renders in every format', () => {
+        const empty: PlanDiffReport = { schemaVersion: PLAN_DIFF_SCHEMA_VERSION, from: 'a', to: 'b', plans: [] };
+        expect(renderDiffText(empty, 'sv')).toBe('Ändringar i planerna (a → b)\nInga planer har ändrats.\n');
+        expect(renderDiffMarkdown(empty, 'en')).toBe('## Changes to the plans (`a` → `b`)\n\nNo plan has changed.\n');
+        expect(JSON.parse(renderDiffJson(empty))).toEqual(empty);
+    });
+
+    test('plan text in Markdown cannot break a table or start a block', async () => {
+        const old = await model(path.join(FIXTURES, 'kod-ny-etikett', 'old.suplan'));
+        const tricky = { ...old, question: '| x | y |\n# rubrik <b>' };
+        const report: PlanDiffReport = { schemaVersion: PLAN_DIFF_SCHEMA_VERSION, from: 'a', to: 'b', plans: [diffPlanVersions(old, tricky, { path: 'p.suplan' })] };
+        const tokens = markdown.parse(renderDiffMarkdown(report, 'sv'), {});
+        expect(tokens.filter(token => token.type === 'heading_open')).toHaveLength(4);
+        expect(tokens.some(token => token.type === 'html_block' || token.children?.some(child => child.type === 'html_inline'))).toBe(false);
+        const rows = splitTables(tokens)[0];
+        expect(rows[1]).toEqual(['ändrad', 'fråga', old.question, '| x | y | # rubrik <b>']);
+    });
+});
