@@ -3,6 +3,7 @@ import { registerCatalogueCommand } from './catalogue-command.js';
 import { registerCheckCommand } from './check-command.js';
 import { CliError } from './cli-error.js';
 import { registerDataCommand } from './data-command.js';
+import { registerDiffCommand } from './diff-command.js';
 import { registerFormatCommand } from './format-command.js';
 import { registerGenerateCommand } from './generate-command.js';
 import { LANGUAGES, languageFromArgv, t, type CliLanguage } from './messages.js';
@@ -29,6 +30,7 @@ export function createProgram(language: CliLanguage): Command {
         .configureOutput({ outputError: () => { /* printed by runCli, translated and on one line */ } });
     registerCheckCommand(program, language);
     registerFormatCommand(program, language);
+    registerDiffCommand(program, language);
     registerNewCommand(program, language);
     registerGenerateCommand(program, language);
     registerSynthCommand(program, language);
