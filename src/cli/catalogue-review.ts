@@ -151,7 +151,10 @@ export function describeFinding(finding: PlanFinding, catalogue: string, languag
     switch (change.kind) {
         case 'added': return '';
         case 'removed': return say(language, 'finding.removed', name);
-        case 'renamed': return say(language, 'finding.renamed', name, catalogue, change.oldId, change.id);
+        case 'renamed':
+            return finding.name === change.oldId
+                ? say(language, 'finding.renamed', catalogue, change.oldId, change.id)
+                : say(language, 'finding.renamedAs', finding.name, catalogue, change.oldId, change.id);
         case 'relabelled': return say(language, 'finding.relabelled', name, change.from, change.to);
         case 'codeAdded':
         case 'codeRemoved': return say(language, `finding.${change.kind}`, name, change.code, change.label);
@@ -161,7 +164,7 @@ export function describeFinding(finding: PlanFinding, catalogue: string, languag
 }
 
 function linesOf(finding: PlanFinding): number[] {
-    return [...new Set(finding.places.map(p => p.line))];
+    return [...new Set(finding.places.map(p => p.line))].sort((a, b) => a - b);
 }
 
 export function linesText(finding: PlanFinding, language: CliLanguage): string {
@@ -206,7 +209,7 @@ function renderText(report: DiffReport, language: CliLanguage): string {
 }
 
 function md(text: string): string {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([*_`[\]<>])/g, '\\$1');
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([*`[\]<>])/g, '\\$1');
 }
 
 function renderMarkdown(report: DiffReport, language: CliLanguage): string {
@@ -286,6 +289,7 @@ export async function runUpgrade(plans: readonly string[], options: UpgradeOptio
     const out: string[] = [];
     const toWrite: FileToWrite[] = [];
     let status: 0 | 1 = 0;
+    let tried = 0;
     const problem = (line: string): void => {
         process.stderr.write(`${line}\n`);
         status = 1;
@@ -301,15 +305,16 @@ export async function runUpgrade(plans: readonly string[], options: UpgradeOptio
         const plan = document.parseResult.value as Plan;
         const pins = plan.elements.filter(isCatalogueRef).filter(pin => pin.catalogue && pin.version !== undefined);
         if (pins.length === 0) {
-            problem(say(language, 'noPins', shown));
+            out.push(say(language, 'noPins', shown));
             continue;
         }
         const withTarget = pins.filter(pin => resolver.versions(pin.catalogue).some(c => c.version === options.to));
         if (withTarget.length === 0) {
             const available = [...new Set(pins.flatMap(pin => resolver.versions(pin.catalogue).map(c => `${pin.catalogue} "${c.version}"`)))];
-            problem(say(language, 'noSuchVersion', shown, options.to, available.join(', ') || '–'));
+            out.push(say(language, 'noSuchVersion', shown, options.to, available.join(', ') || '–'));
             continue;
         }
+        tried++;
         const before = document.textDocument.getText();
         const changes: TextChange[] = [];
         for (const pin of withTarget) {
@@ -350,6 +355,7 @@ export async function runUpgrade(plans: readonly string[], options: UpgradeOptio
         if (options.dryRun) out.push(...changedLines(before, after, language));
         else if (after !== before) toWrite.push({ target: loaded.file, content: after });
     }
+    if (tried === 0 && planDocuments.length > 0) problem(say(language, 'nothingUpgraded', options.to));
     // All plans or none: a plan is never left half-upgraded beside another that was written.
     if (toWrite.length > 0) writeFilesAtomic(toWrite, { language });
     if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
