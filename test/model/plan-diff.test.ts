@@ -47,6 +47,7 @@ const EXPECTED_WARNINGS: Readonly<Record<string, readonly ComparabilityWarning[]
     'avrundning': ['roundingChanged'],
     'minsta-cell': ['suppressionChanged', 'suppressionChanged'],
     'analyser-och-scenarier': [],
+    'readme-exempel': ['codeRelabelled', 'suppressionChanged'],
 };
 
 // A minimal shape of markdown-it (in node_modules through @vscode/vsce; it has no types of its own).
@@ -115,6 +116,14 @@ function splitTables(tokens: readonly MdToken[]): string[][][] {
     }
     return tables;
 }
+
+describe('plan diff: the README', () => {
+    test('the README\'s example is the real Markdown of its pair, as `suplan diff --git HEAD~1..HEAD --format md` writes it', async () => {
+        const report = await reportOf('readme-exempel');
+        const asGit: PlanDiffReport = { ...report, from: 'HEAD~1', to: 'HEAD', plans: report.plans.map(entry => ({ ...entry, path: 'samtal.suplan' })) };
+        expect(readFileSync('README.md', 'utf8')).toContain('```markdown\n' + renderDiffMarkdown(asGit, 'sv') + '```\n');
+    });
+});
 
 describe('plan diff: added, removed, unchanged', () => {
     test('an added or removed plan has its burden on one side; the same model gives no change', async () => {
