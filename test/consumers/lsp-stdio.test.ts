@@ -220,7 +220,7 @@ describe('the packaged language server over stdio', () => {
 
     test('"Ny plan" asks the server which catalogues a plan can follow: every version, newest first, with the variable it starts from', async () => {
         const catalogues = await client.request<{ name: string; version: string; variable: { name: string; label: string } }[]>('suplan/newPlanCatalogues', null);
-        expect(catalogues.map(c => `${c.name} ${c.version}`)).toEqual(['bbic 2024', 'bbic 2023']);
+        expect(catalogues.map(c => `${c.name} ${c.version}`)).toEqual(['bbic 2025', 'bbic 2024', 'bbic 2023']);
         const newest = catalogues[0];
         expect(newest.variable.label).toBe(catalogueLabel(catalogueText, newest.variable.name));
     });
