@@ -98,10 +98,10 @@ export const TEXTS = {
     badInteger: text('{0} ska vara ett heltal {1}–{2} (fick "{3}")', '{0} must be a whole number {1}–{2} (got "{3}")'),
 
     // suplan catalogue import|export
-    catalogueSummary: text('importera och exportera variabelkataloger (CSV/XLSX ⇄ .sucat)', 'import and export variable catalogues (CSV/XLSX ⇄ .sucat)'),
+    catalogueSummary: text('importera, exportera, jämföra och uppgradera till variabelkataloger', 'import, export, compare and upgrade to variable catalogues'),
     catalogueDescription: text(
-        'Importera och exportera variabelkataloger: en variabellista som den förs i Excel (CSV eller XLSX) blir en katalog (.sucat), och tillbaka.',
-        'Import and export variable catalogues: a variable list as it is kept in Excel (CSV or XLSX) becomes a catalogue (.sucat), and back.'),
+        'Variabelkataloger: en variabellista som den förs i Excel (CSV eller XLSX) blir en katalog (.sucat), och tillbaka; två versioner av en katalog jämförs, och planer flyttas till en nyare version.',
+        'Variable catalogues: a variable list as it is kept in Excel (CSV or XLSX) becomes a catalogue (.sucat), and back; two versions of a catalogue are compared, and plans are moved to a newer version.'),
     importSummary: text('läs en variabellista (CSV eller XLSX) och skriv en katalog (.sucat)', 'read a variable list (CSV or XLSX) and write a catalogue (.sucat)'),
     importDescription: text(
         'Läs en variabellista (CSV eller XLSX) och skriv en katalog (.sucat). Katalogen kontrolleras innan den skrivs; vid fel skrivs ingenting.',
