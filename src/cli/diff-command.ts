@@ -40,6 +40,7 @@ export function registerDiffCommand(program: Command, language: CliLanguage): vo
 
 export async function runDiff(paths: readonly string[], options: DiffOptions): Promise<0> {
     const language = options.lang;
+    if (options.git !== undefined && options.catalogue) throw reviewError(language, 'gitWithCatalogue');
     const report = options.git !== undefined ? await gitReport(options.git, paths, language) : await filesReport(paths, options);
     const { renderDiffJson, renderDiffMarkdown, renderDiffText } = await import('../model/plan-diff-render.js');
     const rendered = options.format === 'json' ? renderDiffJson(report) : options.format === 'md' ? renderDiffMarkdown(report, language) : renderDiffText(report, language);

@@ -38,6 +38,7 @@ export const sayReview = messageTable({
     diffPlanHasErrors: { sv: '{0} har fel och kan inte jämföras', en: '{0} has errors and cannot be compared' },
     gitFailed: { sv: 'git {0} misslyckades: {1}', en: 'git {0} failed: {1}' },
     gitMissing: { sv: 'git finns inte (behövs för --git)', en: 'git is not installed (needed for --git)' },
+    gitWithCatalogue: { sv: '--catalogue gäller inte med --git: katalogerna läses från varje version i git', en: '--catalogue does not apply with --git: the catalogues are read from each version in git' },
     badRange: { sv: 'ogiltigt intervall {0}; skriv till exempel HEAD~1..HEAD', en: 'invalid range {0}; write for example HEAD~1..HEAD' },
 });
 

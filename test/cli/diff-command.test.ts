@@ -197,6 +197,9 @@ describe('suplan diff --git', () => {
         const outside = await runCli(['diff', '--git', 'HEAD~1..HEAD'], { cwd: tempDir('diff-no-repo') });
         expect(outside.code).toBe(2);
         expect(outside.stderr).toMatch(/^suplan: git rev-parse --show-toplevel misslyckades: /);
-        for (const result of [unknown, bad, outside]) expect(stackLines(result.stderr)).toEqual([]);
+        const withCatalogue = await runCli(['diff', '--git', 'HEAD~1..HEAD', '--catalogue', 'kataloger'], { cwd: dir });
+        expect(withCatalogue.code).toBe(2);
+        expect(withCatalogue.stderr).toBe('suplan: --catalogue gäller inte med --git: katalogerna läses från varje version i git\n');
+        for (const result of [unknown, bad, outside, withCatalogue]) expect(stackLines(result.stderr)).toEqual([]);
     });
 });
