@@ -31,9 +31,9 @@ suite_started=$(now_ms)
 
 # Debian packages that real-consumer tests drive: LibreOffice opens exported workbooks; Chromium
 # shows code-server (VS Code) with the .vsix; Neovim and Emacs eglot are LSP clients; libkrb5-dev builds
-# code-server's native modules; unzip unpacks the .vsix.
+# code-server's native modules; unzip unpacks the .vsix; poppler-utils (pdftotext) reads the plan PDF back.
 step "Debian packages"
-DEBIAN_PACKAGES=(libreoffice-calc-nogui chromium neovim emacs-nox elpa-eglot libkrb5-dev unzip python3-openpyxl)
+DEBIAN_PACKAGES=(libreoffice-calc-nogui chromium neovim emacs-nox elpa-eglot libkrb5-dev unzip python3-openpyxl poppler-utils)
 missing=()
 for package in "${DEBIAN_PACKAGES[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -58,15 +58,22 @@ code { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospa
 .box dl.facts { columns: 2 18rem; column-gap: 1.5rem; }
 .box dl.facts > div { break-inside: avoid; }
 .box dt { flex-basis: 7.5rem; }
+.box code { overflow-wrap: anywhere; }
 #${PART_IDS.summary} h2 { margin-top: .6rem; }
 @media print {
   body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
   .part + .part { break-before: page; }
-  #${PART_IDS.summary} { font-size: 9.5pt; line-height: 1.35; }
-  #${PART_IDS.summary} h3 { margin: .55rem 0 .2rem; }
+  #${PART_IDS.summary} { font-size: 9pt; line-height: 1.3; }
+  #${PART_IDS.summary} h1 { font-size: 1.55em; }
+  #${PART_IDS.summary} h3 { margin: .5rem 0 .2rem; }
   #${PART_IDS.summary} dt { flex-basis: 7.5rem; }
-  #${PART_IDS.summary} table { margin-bottom: .4rem; }
+  #${PART_IDS.summary} dl.facts > div { padding: .05rem 0; }
+  #${PART_IDS.summary} table { margin-bottom: .3rem; }
+  #${PART_IDS.summary} th, #${PART_IDS.summary} td { padding: .15rem .35rem; }
+  #${PART_IDS.summary} tbody th { width: 7.5rem; }
+  .box { padding-bottom: .2rem; }
+  .box dt { flex-basis: 6rem; }
   h2, h3 { break-after: avoid; }
   tr, dl.facts > div, .box { break-inside: avoid; }
   thead { display: table-header-group; }

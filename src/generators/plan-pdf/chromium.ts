@@ -5,7 +5,7 @@
  * says what to do instead.
  */
 import { accessSync, constants } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { fill, type Bilingual } from '../../text/messages.js';
 import { TargetUnavailableError } from '../target.js';
 
@@ -48,7 +48,12 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 export interface PrintOptions {
     /** The page footer: HTML with `<span class="pageNumber">` and `<span class="totalPages">`. */
     readonly footerTemplate: string;
+    /** Runs on the loaded page before it is printed (e.g. to fit a part on one page). */
+    readonly prepare?: (page: Page) => Promise<void>;
 }
+
+/** The printed area of an A4 page with the margins below, in CSS pixels (96 per inch). */
+export const PRINTABLE = { width: Math.floor((210 - 32) / 25.4 * 96), height: Math.floor((297 - 30) / 25.4 * 96) };
 
 /** Prints a self-contained HTML page to an A4 PDF in a running browser; every request the page makes is refused. */
 export async function printPage(browser: Browser, html: string, options: PrintOptions): Promise<Uint8Array> {
@@ -56,6 +61,7 @@ export async function printPage(browser: Browser, html: string, options: PrintOp
     try {
         await page.route('**/*', route => route.abort());
         await page.setContent(html, { waitUntil: 'load' });
+        await options.prepare?.(page);
         const pdf = await page.pdf({
             format: 'A4',
             printBackground: true,
