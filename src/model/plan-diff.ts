@@ -1,7 +1,8 @@
 import type { RegistrationBurden } from '../language/registration-burden.js';
 import { planBurden } from './plan-burden.js';
 import type {
-    AnalysisKind, AnalysisModel, CodeModel, ConditionModel, MeasurementPointModel, PlanModel, RefinedCodeModel, RoundingModel,
+    AnalysisKind, AnalysisModel, CodeModel, ConditionModel, ExtractModel, MeasurementPointModel, PhaseModel, PlanModel, RefinedCodeModel,
+    ReferenceTableModel, RoundingModel,
     SamplingModel, ScenarioModel, ScenarioRulePart, ValueSetModel, VariableModel,
 } from './plan-model.js';
 
@@ -28,11 +29,11 @@ export const PLAN_DIFF_SCHEMA_VERSION = 1;
 
 export type DiffSection =
     | 'plan' | 'targetGroup' | 'sampling' | 'period' | 'measurementPoints' | 'valueSets'
-    | 'variables' | 'analyses' | 'scenarios' | 'privacy';
+    | 'variables' | 'data' | 'analyses' | 'scenarios' | 'privacy';
 
 /** The order of the sections in every rendering. */
 export const DIFF_SECTIONS: readonly DiffSection[] = [
-    'plan', 'targetGroup', 'sampling', 'period', 'measurementPoints', 'valueSets', 'variables', 'analyses', 'scenarios', 'privacy',
+    'plan', 'targetGroup', 'sampling', 'period', 'measurementPoints', 'valueSets', 'variables', 'data', 'analyses', 'scenarios', 'privacy',
 ];
 
 export type ComparabilityWarning =
@@ -115,6 +116,13 @@ export function comparePlans(before: PlanModel, after: PlanModel): DiffChange[] 
     out.value('plan', '', 'purpose', before.purpose, after.purpose);
     out.value('plan', '', 'question', before.question, after.question);
     out.value('plan', '', 'level', before.level, after.level);
+    const source = (m: PlanModel) => (m.dataSource ? `${m.dataSource.kind}${m.dataSource.description ? ` "${m.dataSource.description}"` : ''}` : undefined);
+    out.value('plan', '', 'dataSource', source(before), source(after));
+    for (const role of ['mandate', 'registers', 'compiles', 'analyses'] as const) {
+        out.value('plan', '', `role.${role}`, before.roles[role], after.roles[role]);
+    }
+    const goals = (m: PlanModel) => (m.clientGoals ? `${m.clientGoals.max}${m.clientGoals.description ? ` "${m.clientGoals.description}"` : ''}` : undefined);
+    out.value('plan', '', 'clientGoals', goals(before), goals(after));
     out.keyed('plan', 'catalogue', before.catalogues, after.catalogues, c => c.name, c => `version "${c.version}"`, (a, b) => {
         out.value('plan', a.name, 'catalogue', `version "${a.version}"`, `version "${b.version}"`);
     });
@@ -132,6 +140,9 @@ export function comparePlans(before: PlanModel, after: PlanModel): DiffChange[] 
         out.value('measurementPoints', a.id, 'timing', pointText(a), pointText(b), 'pointMoved');
         out.value('measurementPoints', a.id, 'label', a.label, b.label);
     });
+    out.keyed('measurementPoints', 'phase', before.phases, after.phases, p => p.id, phaseText, (a, b) => {
+        out.value('measurementPoints', a.id, 'phase', phaseText(a), phaseText(b));
+    });
     // Named value sets.
     out.keyed('valueSets', 'item', before.valueSets, after.valueSets, s => s.id, s => codesText(s.codes), (a, b) => {
         out.value('valueSets', a.id, 'label', a.label, b.label);
@@ -140,6 +151,17 @@ export function comparePlans(before: PlanModel, after: PlanModel): DiffChange[] 
     });
     // Variables.
     out.keyed('variables', 'item', before.variables, after.variables, v => v.id, v => `"${v.label}": ${valueSetText(v.valueSet)}`, (a, b) => compareVariables(out, a, b));
+    // Reference data and the extract from the case-management system.
+    out.keyed('data', 'referenceTable', before.referenceTables, after.referenceTables, t => t.id, referenceTableText, (a, b) => {
+        out.value('data', a.id, 'referenceTable', referenceTableText(a), referenceTableText(b));
+    });
+    const extract = (m: PlanModel) => (m.extract ? [`"${m.extract.system}"`, m.extract.file ? `fil "${m.extract.file}"` : '', m.extract.keyColumn ? `nyckel "${m.extract.keyColumn}"` : ''].filter(Boolean).join(' ') : undefined);
+    out.value('data', '', 'extract', extract(before), extract(after));
+    out.keyed('data', 'extractColumn', before.extract?.columns ?? [], after.extract?.columns ?? [], c => c.column, extractColumnText, (a, b) => {
+        out.value('data', a.column, 'extractColumn', extractColumnText(a), extractColumnText(b));
+    });
+    // The plan's rounding (`decimaler`, `avrundning` before the analyses) once, as every analysis without its own shows it.
+    out.value('plan', '', 'rounding', planRounding(before), planRounding(after), 'roundingChanged');
     // Analyses.
     out.keyed('analyses', 'item', before.analyses, after.analyses, a => a.id, analysisText, (a, b) => compareAnalyses(out, a, b));
     // Scenarios, keyed by their letters (and their order among scenarios with the same letters).
@@ -220,7 +242,9 @@ function compareAnalyses(out: Collector, a: AnalysisModel, b: AnalysisModel): vo
     for (const field of ANALYSIS_FIELDS) {
         out.value('analyses', a.id, field, fieldText(a[field]), fieldText(b[field]));
     }
-    out.value('analyses', a.id, 'rounding', roundingText(a.rounding), roundingText(b.rounding), 'roundingChanged');
+    // An analysis that follows the plan's rounding in both versions changes with it (reported once, for the plan).
+    const own = (rounding: RoundingModel) => rounding.from === 'analysis';
+    if (own(a.rounding) || own(b.rounding)) out.value('analyses', a.id, 'rounding', roundingText(a.rounding), roundingText(b.rounding), 'roundingChanged');
     out.value('analyses', a.id, 'chart', a.chart.kind, b.chart.kind);
 }
 
@@ -355,6 +379,29 @@ function pointText(point: MeasurementPointModel): string {
     if (point.every) parts.push(`varje ${point.every}`);
     if (point.offset) parts.push(`${point.offset.amount} ${point.offset.unit}`);
     return parts.join(' ');
+}
+
+/** The rounding of the analyses that do not state their own: the plan's `decimaler`/`avrundning`, or the default. */
+function planRounding(model: PlanModel): string | undefined {
+    const shared = model.analyses.find(analysis => analysis.rounding.from !== 'analysis');
+    return shared ? roundingText(shared.rounding) : undefined;
+}
+
+function phaseText(phase: PhaseModel): string {
+    const from = phase.startStated && phase.start ? ` från ${phase.start}` : '';
+    return `${phase.id}${phase.label ? ` "${phase.label}"` : ''} ${phase.length} ${phase.unit}${from}`;
+}
+
+function referenceTableText(table: ReferenceTableModel): string {
+    const key = table.key.kind === 'codes' ? `per ${table.key.variable}` : 'per fråga';
+    const source = table.source ? ` källa "${table.source}"` : '';
+    return `"${table.label}" ${key}${source} { ${table.rows.map(row => `${row.key} = ${row.value}`).join(' ')} }`;
+}
+
+function extractColumnText(column: ExtractModel['columns'][number]): string {
+    const point = column.point ? ` vid ${column.point}` : '';
+    const codes = column.codes.length > 0 ? ` { ${column.codes.map(c => `"${c.source}" -> ${c.code}`).join(' ')} }` : '';
+    return `"${column.column}" -> ${column.variable}${point}${codes}`;
 }
 
 function roundingText(rounding: RoundingModel): string {

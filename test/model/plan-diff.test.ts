@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { COMPARABILITY_WARNINGS, PLAN_DIFF_SCHEMA_VERSION, comparePlans, diffPlanVersions, type ComparabilityWarning, type PlanDiffReport } from '../../src/model/plan-diff.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../src/model/plan-diff-render.js';
 import type { PlanModel } from '../../src/model/plan-model.js';
-import { loadPlans, modelOf } from './model-fixtures.js';
+import { FULL_PLAN, buildModels, loadPlans, modelOf, parseAndLinkProblems } from './model-fixtures.js';
 
 /**
  * Golden tests of the plan diff on pairs of plan versions (test/fixtures/diff/<case>/old.suplan and
@@ -116,6 +116,58 @@ function splitTables(tokens: readonly MdToken[]): string[][][] {
     }
     return tables;
 }
+
+describe('plan diff: every part of a full plan', () => {
+    test('roles, data source, goals, phases, reference data, the extract, a named value set, multiple choice, analyses, plan rounding', async () => {
+        const edits: Array<[string, string]> = [
+            ['datakälla formulär "Eget formulär i webbläsaren"', 'datakälla formulär "Eget formulär på papper"'],
+            ['registrerar "Behandlare"', 'registrerar "Familjebehandlare"'],
+            ['klientmål 3 "Mål', 'klientmål 2 "Mål'],
+            ['insats 3 veckor från 2025-01-20', 'insats 4 veckor från 2025-01-20'],
+            ['{ 1 = 5400 2 = 6100 }', '{ 1 = 5400 2 = 6200 }'],
+            ['kolumn "KON" -> kön { "F" -> 1 "P" -> 2 "X" -> 3 }', 'kolumn "KON" -> kön { "F" -> 1 "M" -> 2 "X" -> 3 }'],
+            ['fil "uttag.csv"', 'fil "uttag-2025.csv"'],
+            ['kontakt { 1 "Telefon" 2 "Besök" }', 'kontakt { 1 "Telefon" 2 "Hembesök" }'],
+            ['flerval { 1 "Samtal" 2 "Hembesök" 3 "Gruppträff" }', 'flerval { 1 "Samtal" 2 "Hembesök" }'],
+            ['f1 "Enskilda samtal": frekvens samtal_enskilt', 'f1 "Enskilda samtal": frekvens samtal_enskilt diagram ingen'],
+            ['p1: förändring problem före -> efter', 'p1: förändring problem före -> efter mått procent'],
+            ['    decimaler 2\n', '    decimaler 1\n'],
+        ];
+        let changed = FULL_PLAN;
+        for (const [from, to] of edits) {
+            expect(changed.includes(from), from).toBe(true);
+            changed = changed.replace(from, to);
+        }
+        const [before, after] = await buildModels([FULL_PLAN, changed]);
+        expect(parseAndLinkProblems(after.diagnostics)).toEqual([]);
+        const entry = diffPlanVersions(before.model, after.model, { path: 'p.suplan' });
+        const found = entry.changes.map(c => [c.section, c.subject, c.aspect, c.code ?? null, c.warning ?? null]);
+        expect(found).toEqual(expect.arrayContaining([
+            ['plan', '', 'dataSource', null, null],
+            ['plan', '', 'role.registers', null, null],
+            ['plan', '', 'clientGoals', null, null],
+            ['measurementPoints', 'insats', 'phase', null, null],
+            ['valueSets', 'kontakt', 'code', 2, 'codeRelabelled'],
+            ['variables', 'insatser', 'code', 3, 'codeRemoved'],
+            ['data', 'befolkning', 'referenceTable', null, null],
+            ['data', '', 'extract', null, null],
+            ['data', 'KON', 'extractColumn', null, null],
+            ['analyses', 'f1', 'chart', null, null],
+            ['analyses', 'p1', 'change', null, null],
+            ['plan', '', 'rounding', null, 'roundingChanged'],
+        ]));
+        // The plan's `decimaler` is one change, not one per analysis that follows it; b1 has its own `decimaler 1`.
+        expect(entry.changes.filter(c => c.warning === 'roundingChanged')).toHaveLength(1);
+        // The named set's code is reported once, under value sets, not again for the variable that uses it.
+        expect(found.filter(c => c[2] === 'code' && c[3] === 2 && c[4] === 'codeRelabelled')).toHaveLength(1);
+        // At `efter`, one goal fewer (måluppf per klientmål) and one option fewer (insatser): two fields fewer.
+        const atEfter = (side: typeof entry.burden.before) => side?.perPoint.find(p => p.point === 'efter')?.fields ?? 0;
+        expect(atEfter(entry.burden.after)).toBe(atEfter(entry.burden.before) - 2);
+        const markdown = renderDiffMarkdown({ schemaVersion: PLAN_DIFF_SCHEMA_VERSION, from: 'a', to: 'b', plans: [entry] }, 'sv');
+        expect(markdown).toContain('#### Referensdata och uttag');
+        expect(markdown).toContain('| ändrad | `KON` · uttagets kolumn | "KON" -\\> kön { "F" -\\> 1 "P" -\\> 2 "X" -\\> 3 } | "KON" -\\> kön { "F" -\\> 1 "M" -\\> 2 "X" -\\> 3 } |');
+    });
+});
 
 describe('plan diff: the README', () => {
     test('the README\'s example is the real Markdown of its pair, as `suplan diff --git HEAD~1..HEAD --format md` writes it', async () => {
