@@ -113,6 +113,7 @@ describe('format: line endings and syntax errors', () => {
         const formatted = await formatOne(file, mangled);
         expect(formatted).toBe(crlf);
         expect(formatted.replace(/\r\n/g, '').includes('\n')).toBe(false);
+        expect(await modelOf(formatted)).toEqual(await modelOf(read(file)));
     });
 
     test('a file with a syntax error is not formatted; the others are', async () => {
