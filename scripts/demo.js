@@ -1,7 +1,7 @@
 // `npm run demo`: checks the bundled examples and runs every capability that exists so far,
 // writing into demo-output/ (git-ignored) and printing what it made.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const out = path.resolve('demo-output');
@@ -24,7 +24,14 @@ const catalogues = readdirSync('examples/catalogues').filter(f => f.endsWith('.s
 suplan('Kontrollera alla exempel / check every example', ['check', 'examples']);
 suplan('Samma kontroll som SARIF / the same check as SARIF', ['check', 'examples', '--format', 'sarif'], path.join(out, 'check.sarif'));
 for (const plan of plans) {
-    suplan(`Plandokument och planmodell / plan document and model: ${path.basename(plan)}`, ['generate', plan, '--target', 'json,markdown', '--out', path.join(out, 'plans')]);
+    suplan(`Plandokument och planmodell / plan document and model: ${path.basename(plan)}`, ['generate', plan, '--target', 'json,markdown,plan-html', '--out', path.join(out, 'plans')]);
+}
+// The PDF of one plan (Chromium takes a few seconds per plan); without Chromium the demo says so and goes on.
+const chromium = process.env.SUPLAN_CHROMIUM || '/usr/bin/chromium';
+if (existsSync(chromium)) {
+    suplan('Plandokumentet för beslut som PDF / the plan document as PDF', ['generate', path.join('examples', 'plans', '02-missbruk-behandling.suplan'), '--target', 'plan-pdf', '--out', path.join(out, 'plans')]);
+} else {
+    console.log(`\n== Ingen PDF: ${chromium} saknas / no PDF: ${chromium} is missing (suplan generate --target plan-html, then print from the browser)`);
 }
 for (const plan of plans) {
     const base = path.basename(plan, '.suplan');
