@@ -8,6 +8,7 @@ import type { LoadedDocument, SourceText } from '../workspace/load.js';
 import { cliError, ioError } from './cli-error.js';
 import { displayPath } from './display-path.js';
 import type { CliLanguage } from './messages.js';
+import { withoutOptimizingCompilerWhenSmall } from './optimizing-compiler.js';
 
 export interface WorkspaceRequest {
     /** Plans, catalogues and folders given on the command line. */
@@ -137,9 +138,6 @@ export async function loadWorkspace(request: WorkspaceRequest): Promise<LoadedWo
     };
     for (const entry of [...given.problems, ...extra.problems]) note(entry.path, entry.problem);
 
-    const [{ EmptyFileSystem }, { createSuServices }, { buildWorkspace }] = await Promise.all([
-        import('langium'), import('../language/suplan-services.js'), import('../workspace/load.js'),
-    ]);
     // Only regular files up to the size limit, in UTF-8; any other file is reported and left out.
     const sources: SourceText[] = [];
     for (const file of roles.keys()) {
@@ -148,10 +146,16 @@ export async function loadWorkspace(request: WorkspaceRequest): Promise<LoadedWo
         else sources.push({ file, text: read.text });
     }
     if (sources.length === 0 && problems.length === 0) throw cliError(language, 'nothingToCheck', request.paths.join(', '));
-    const services = createSuServices(EmptyFileSystem, undefined, { batch: true });
-    // The validators read the language when they run, so it must be set before the build.
-    services.suplan.catalogue.MessageLocale.language = language;
-    const built = await buildWorkspace(services, sources);
+    const characters = sources.reduce((sum, source) => sum + source.text.length, 0);
+    const { services, built } = await withoutOptimizingCompilerWhenSmall(characters, async () => {
+        const [{ EmptyFileSystem }, { createSuServices }, { buildWorkspace }] = await Promise.all([
+            import('langium'), import('../language/suplan-services.js'), import('../workspace/load.js'),
+        ]);
+        const services = createSuServices(EmptyFileSystem, undefined, { batch: true });
+        // The validators read the language when they run, so it must be set before the build.
+        services.suplan.catalogue.MessageLocale.language = language;
+        return { services, built: await buildWorkspace(services, sources) };
+    });
     const documents = built.map(d => ({ ...d, shown: displayPath(repositoryRoot, d.file), role: roles.get(d.file) ?? 'given' as const }));
     return { repositoryRoot, services, documents, problems };
 }
