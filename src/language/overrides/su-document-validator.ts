@@ -105,7 +105,8 @@ export class SuDocumentValidator extends DefaultDocumentValidator {
     private keywordMeant(parserMessage: string, error?: ParserError): string {
         const found = /but found: '([^']*)'|but found `([^`]*)`|found: '([^']*)'/.exec(parserMessage);
         const word = found ? (found[1] ?? found[2] ?? found[3] ?? '') : '';
-        if (!/^\p{L}[\p{L}\p{N}_]*$/u.test(word)) return '';
+        // No keyword is near a word of more than 40 letters (and comparing a name of megabytes with each would take minutes).
+        if (word.length > 40 || !/^\p{L}[\p{L}\p{N}_]*$/u.test(word)) return '';
         // A keyword of the language is spelt right, only out of place (often after another error).
         if (error ? error.token.tokenType.name !== 'ID' : this.grammarFacts().words.has(word)) return '';
         this.leadingKeywords ??= leadingKeywords(this.services.Grammar);
