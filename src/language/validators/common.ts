@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode, type Properties, type ValidationAcceptor } from 'langium';
+import { type AstNode, type Properties, type ValidationAcceptor } from 'langium';
 import type { MeasurementPoint, Plan, PlanVariable, UseVariable } from '../generated/ast.js';
 import { pointsOf as computePointsOf } from '../plan-access.js';
 import type { ValueSetModel } from '../plan-vocabulary.js';
@@ -55,12 +55,6 @@ export interface SuDiagnosticData {
 }
 
 export type { ValidationAcceptor };
-
-/** Whether the plan's file has syntax errors: "missing section" checks then stay quiet, as the section may be the broken part. */
-export function hasSyntaxErrors(plan: Plan): boolean {
-    const parsed = AstUtils.getDocument(plan).parseResult;
-    return parsed.lexerErrors.length > 0 || parsed.parserErrors.length > 0;
-}
 
 /** Value sets computed during one validation run (see `withValueSetCache`). */
 interface ValueSetCache {

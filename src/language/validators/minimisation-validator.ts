@@ -1,11 +1,17 @@
 import type { AstNode } from 'langium';
 import {
-    isAnalyses, isDerivedVariable, isItemGroup, isLocalVariable, isReferenceData, isTextType, isUseVariable, isVarRef,
+    isAnalyses, isDerivedVariable, isItemGroup, isLocalVariable, isReferenceData, isTextType, isUseVariable, isVarRef, isVariables,
     type Plan, type PlanVariable,
 } from '../generated/ast.js';
 import { allVariables, conditionOf, isRegistered, variableName } from '../plan-access.js';
 import { forEachDescendant } from '../ast-walk.js';
 import type { PlanValidator, Report, ValidationContext } from './common.js';
+import { syntaxDamage } from './syntax-damage.js';
+
+/** The sections where a variable is used (analyses, reference tables) or made to depend on another (derived variables, `när`). */
+const USING_SECTIONS: ReadonlyArray<readonly [string, (element: unknown) => boolean]> = [
+    ['analyser', isAnalyses], ['referensdata', isReferenceData], ['variabler', isVariables],
+];
 
 /**
  * Data minimisation (SU040): collect no more than will be used. A registered variable (`använd`,
@@ -21,6 +27,9 @@ export class MinimisationValidator implements PlanValidator {
     }
 
     private variableNotUsed(plan: Plan, report: Report): void {
+        // A use may be in a part the parser could not read.
+        const damage = syntaxDamage(plan);
+        if (damage.any && USING_SECTIONS.some(([keyword, is]) => damage.mayHaveLost(keyword, plan.elements.filter(is)))) return;
         const used = usedVariables(plan);
         for (const variable of allVariables(plan)) {
             if (!isRegistered(variable) || used.has(variable)) continue;

@@ -5,7 +5,8 @@ import {
 import { allVariables, isRegistered, sections, variableName } from '../plan-access.js';
 import { isCoded } from '../value-sets.js';
 import { fold } from '../../text/suggest.js';
-import { valueSetOf, hasSyntaxErrors, type PlanValidator, type Report, type ValidationContext } from './common.js';
+import { valueSetOf, type PlanValidator, type Report, type ValidationContext } from './common.js';
+import { syntaxDamage } from './syntax-damage.js';
 
 /**
  * The one table of direct identifiers (SU060). A variable matches when a keyword is a whole word of
@@ -104,8 +105,9 @@ export class PrivacyValidator implements PlanValidator {
 
     /** SU066: an `integritet` section with legal basis, controller, storage and retention. */
     private privacySectionIncomplete(plan: Plan, privacy: readonly Privacy[], report: Report): void {
+        // A syntax error in (or instead of) the section may have cut parts of it out.
+        if (syntaxDamage(plan).mayHaveLost('integritet', privacy)) return;
         if (privacy.length === 0) {
-            if (hasSyntaxErrors(plan)) return;
             report({
                 code: 'SU066', node: plan, property: 'title',
                 args: ['något integritetsavsnitt (rättslig grund, personuppgiftsansvarig, lagring och gallring)',

@@ -5,8 +5,9 @@ import {
     isTargetGroup, isVersionDecl,
     type Plan, type PlanElement,
 } from '../generated/ast.js';
-import { hasSyntaxErrors, type PlanValidator, type Report, type ValidationContext } from './common.js';
+import type { PlanValidator, Report, ValidationContext } from './common.js';
 import { PURPOSES } from './purpose-validator.js';
+import { syntaxDamage, type SyntaxDamage } from './syntax-damage.js';
 
 /** A section that a plan states at most once: how to find it, and how to report a repeat of it. */
 interface SingleSection {
@@ -62,46 +63,55 @@ const MISSING_WHO: Readonly<Record<'målgrupp' | 'urval', readonly [string, stri
 /** The plan's sections: given once, and the ones a plan cannot do without (SU002, SU003, SU006, SU035, SU036, SU051). */
 export class StructureValidator implements PlanValidator {
     validate(plan: Plan, report: Report, _context: ValidationContext): void {
-        this.sectionGivenTwice(plan, report);
-        // A section the parser could not read is not missing: SU001 says what is wrong with it,
-        // and "missing" warnings would flicker on and off while the plan is being typed.
-        if (hasSyntaxErrors(plan)) return;
-        this.purposeMissing(plan, report);
-        this.questionMissing(plan, report);
-        this.periodMissing(plan, report);
-        this.targetGroupOrSamplingMissing(plan, report);
-        this.scenariosMissing(plan, report);
+        // A section the parser could not read is not missing: SU001 says what is wrong with it.
+        // Each "missing" check asks whether a syntax error may have hidden its section; the others
+        // still run on a plan with a syntax error elsewhere.
+        const damage = syntaxDamage(plan);
+        this.sectionGivenTwice(plan, report, damage);
+        const missing = (keyword: string, is: (element: PlanElement) => boolean): boolean => {
+            const found = plan.elements.filter(is);
+            return found.length === 0 && !damage.mayHaveLost(keyword, found);
+        };
+        if (missing('syfte', isPurposeDecl)) this.purposeMissing(plan, report);
+        if (missing('fråga', isQuestionDecl)) this.questionMissing(plan, report);
+        if (missing('period', isPeriodDecl)) this.periodMissing(plan, report);
+        if (missing('målgrupp', isTargetGroup)) this.targetGroupMissing(plan, report);
+        if (missing('urval', isSampling)) this.samplingMissing(plan, report);
+        const scenarios = plan.elements.filter(isScenarios);
+        if (!damage.mayHaveLost('scenarier', scenarios)) this.scenariosMissing(plan, report);
     }
 
-    /** SU002: every repeat of a section that may appear once. */
-    private sectionGivenTwice(plan: Plan, report: Report): void {
+    /** SU002: every repeat of a section that may appear once; not one the parser read from a misplaced word (`lokal period`). */
+    private sectionGivenTwice(plan: Plan, report: Report, damage: SyntaxDamage): void {
         for (const section of SINGLE_SECTIONS) {
             const found = plan.elements.filter(section.is);
-            for (const repeat of found.slice(1)) section.reportRepeat(repeat, report);
+            for (const repeat of found.slice(1)) if (!damage.startsAtError(repeat)) section.reportRepeat(repeat, report);
         }
     }
 
     /** SU003: no `syfte`. */
     private purposeMissing(plan: Plan, report: Report): void {
-        if (!plan.elements.some(isPurposeDecl)) {
-            report({ code: 'SU003', node: plan, property: 'title', args: [plan.title ?? ''], fix: { kind: 'addLine', texts: PURPOSES.map(p => `syfte ${p}`) } });
-        }
+        report({ code: 'SU003', node: plan, property: 'title', args: [plan.title ?? ''], fix: { kind: 'addLine', texts: PURPOSES.map(p => `syfte ${p}`) } });
     }
 
     /** SU006: no `fråga`. */
     private questionMissing(plan: Plan, report: Report): void {
-        if (!plan.elements.some(isQuestionDecl)) report({ code: 'SU006', node: plan, property: 'title', args: [plan.title ?? ''] });
+        report({ code: 'SU006', node: plan, property: 'title', args: [plan.title ?? ''] });
     }
 
     /** SU035: no `period`. */
     private periodMissing(plan: Plan, report: Report): void {
-        if (!plan.elements.some(isPeriodDecl)) report({ code: 'SU035', node: plan, property: 'title' });
+        report({ code: 'SU035', node: plan, property: 'title' });
     }
 
-    /** SU036: no `målgrupp`, no `urval` (one warning for each). */
-    private targetGroupOrSamplingMissing(plan: Plan, report: Report): void {
-        if (!plan.elements.some(isTargetGroup)) report({ code: 'SU036', node: plan, property: 'title', args: MISSING_WHO.målgrupp });
-        if (!plan.elements.some(isSampling)) report({ code: 'SU036', node: plan, property: 'title', args: MISSING_WHO.urval });
+    /** SU036: no `målgrupp`. */
+    private targetGroupMissing(plan: Plan, report: Report): void {
+        report({ code: 'SU036', node: plan, property: 'title', args: MISSING_WHO.målgrupp });
+    }
+
+    /** SU036: no `urval`. */
+    private samplingMissing(plan: Plan, report: Report): void {
+        report({ code: 'SU036', node: plan, property: 'title', args: MISSING_WHO.urval });
     }
 
     /** SU051: no `scenarier`, or only empty ones. */

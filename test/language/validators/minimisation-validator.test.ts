@@ -91,4 +91,16 @@ describe('SU040: variable collected but not used', () => {
             [rangeWithin(text, 'lokal tolk', 'tolk'), 2, 'Variabeln "tolk" samlas in men används inte i någon analys.'],
         ]);
     });
+
+    test('not reported while a syntax error may have hidden the analysis that uses the variable', async () => {
+        const text = planWith('lokal antal_möten "Antal möten" : antal 0..50', 'period: beskriv antal_möten');
+        const codes = (await validation.diagnostics(text)).map(d => d.code);
+        expect(codes).toContain('SU001');
+        expect(codes).not.toContain('SU040');
+        // A syntax error outside the sections that use variables leaves the check on.
+        const elsewhere = planWith('lokal antal_möten "Antal möten" : antal 0..50', '').replace('minsta cell 5', 'minsta cell');
+        const found = (await validation.diagnostics(elsewhere)).map(d => d.code);
+        expect(found).toContain('SU001');
+        expect(found).toContain('SU040');
+    });
 });

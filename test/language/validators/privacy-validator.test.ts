@@ -140,4 +140,15 @@ describe('SU066: privacy section incomplete', () => {
     test('a complete block', async () => {
         expect(await validation.codes(plan(), ['SU066'])).toEqual([]);
     });
+
+    test('with a syntax error elsewhere, a plan without the section still gets it; a broken section does not', async () => {
+        const broken = plan({ privacy: '', analyses: 'analyser {\n        a1: andel samtal i 1 målvärde 80,5 %\n        a2: beskriv antal_samtal\n    }' });
+        const codes = (await validation.diagnostics(broken)).map(d => d.code);
+        expect(codes).toContain('SU001');
+        expect(codes).toContain('SU066');
+        const inside = plan({ privacy: 'integritet {\n        minsta cell\n        rättslig grund "Lag"\n    }' });
+        const insideCodes = (await validation.diagnostics(inside)).map(d => d.code);
+        expect(insideCodes).toContain('SU001');
+        expect(insideCodes).not.toContain('SU066');
+    });
 });

@@ -124,8 +124,34 @@ describe('structure validator', () => {
         expect(found?.message).toContain('accepterad: Scenarierna tas fram vid första genomgången');
     });
 
-    it('reports no missing sections while the plan has syntax errors (the section may be the broken part)', async () => {
+    it('a syntax error in a section: that section is not reported missing, the ones not written are', async () => {
         const text = plan({ who: 'målgrupp { inkludera "Barn" }\n    period 2025-01-01 ..', scenarios: '' });
+        const found = await v.diagnostics(text);
+        expect(found.map(d => d.code)).toContain('SU001');
+        const title = rangeOf(text, TITLE);
+        // `period` is the broken part; `urval` and `scenarier` are not in the file at all.
+        expect(found.filter(d => CODES.includes(d.code)).map(d => `${d.code} ${d.range}`).sort()).toEqual([`SU036 ${title}`, `SU051 ${title}`]);
+        expect(found.find(d => d.code === 'SU036')?.message).toContain('`urval`');
+    });
+
+    it('a syntax error at the end of the plan: the missing purpose is still reported', async () => {
+        const text = plan({ head: HEAD.replace(/\s*syfte verksamhetsutveckling/, ''), privacy: 'integritet { minsta cell }' });
+        const found = await v.diagnostics(text);
+        expect(found.map(d => d.code)).toContain('SU001');
+        expect(found.filter(d => CODES.includes(d.code)).map(d => `${d.code} ${d.range}`)).toEqual([`SU003 ${rangeOf(text, TITLE)}`]);
+    });
+
+    it('a syntax error on the purpose line itself: no "missing purpose"', async () => {
+        for (const line of ['syfte', 'syfte "verksamhetsutveckling"', 'syfe verksamhetsutveckling', 'sy§fte verksamhetsutveckling']) {
+            const text = plan({ head: HEAD.replace('syfte verksamhetsutveckling', line) });
+            const codes = (await v.diagnostics(text)).map(d => d.code);
+            expect(codes, line).toContain('SU001');
+            expect(codes.filter(c => CODES.includes(c)), line).toEqual([]);
+        }
+    });
+
+    it('a section keyword used as a name is not a second section (no SU002 for `lokal period`)', async () => {
+        const text = plan().replace('lokal antal_samtal', 'lokal period');
         const codes = (await v.diagnostics(text)).map(d => d.code);
         expect(codes).toContain('SU001');
         expect(codes.filter(c => CODES.includes(c))).toEqual([]);
