@@ -12,6 +12,7 @@ export const sayDiff = messageTable({
     warningsMany: { sv: '{0} varningar', en: '{0} warnings' },
     renamedFrom: { sv: 'flyttad från {0}', en: 'moved from {0}' },
     noSemanticChange: { sv: 'Ingen innehållslig ändring (bara layout eller kommentarer).', en: 'No change in meaning (layout or comments only).' },
+    sameMeaning: { sv: 'Samma innehåll.', en: 'The same content.' },
     addedPlan: { sv: 'Ny plan.', en: 'New plan.' },
     removedPlan: { sv: 'Planen är borttagen.', en: 'The plan was removed.' },
     warningsHeading: { sv: 'Jämförbarhet', en: 'Comparability' },

@@ -49,6 +49,7 @@ function statusLine(entry: PlanDiffEntry, language: Language, text: (words: stri
 function note(entry: PlanDiffEntry, language: Language): string | undefined {
     if (entry.status === 'added') return sayDiff(language, 'addedPlan');
     if (entry.status === 'removed') return sayDiff(language, 'removedPlan');
+    if (entry.status === 'renamed' && entry.changes.length === 0) return sayDiff(language, 'sameMeaning');
     if (entry.changes.length === 0) return sayDiff(language, 'noSemanticChange');
     return undefined;
 }

@@ -150,6 +150,7 @@ describe('suplan diff --git', () => {
         expect(headings.slice(0, 2)).toEqual(['## Changes to the plans (`HEAD~3` → `HEAD`)', '### Ekonomiskt bistånd – biståndsmånader och koncentration 2024 (`planer/ekonomiskt-bistand.suplan`)']);
         expect(markdown.stdout).toContain('renamed, moved from `planer/bistand.suplan`, 0 changes, 0 warnings');
         expect(markdown.stdout).toContain('No change in meaning (layout or comments only).');
+        expect(markdown.stdout).toContain('renamed, moved from `planer/bistand.suplan`, 0 changes, 0 warnings\n\nThe same content.');
         expect(markdown.stdout).toContain('- **WARNING** Variables: `kön` · code 3: the code has a new label');
 
         // Paths limit the plans; a path is read relative to the current folder, as git does.
