@@ -1,6 +1,7 @@
 import { dataCodec } from '../../data/codec.js';
 import type { PlanModel } from '../../model/plan-model.js';
-import { htmlAttribute, htmlText, jsonForScript } from '../../text/html-escape.js';
+import { htmlText, jsonForScript } from '../../text/html-escape.js';
+import { htmlPage } from '../html-page.js';
 import { looksLikeIdentityNumber } from '../../text/identity-number.js';
 import { formApp } from './app.js';
 import { formSpec } from './form-spec.js';
@@ -60,20 +61,13 @@ export function renderFormPage(model: PlanModel): string {
     const spec = formSpec(model);
     const title = `${model.title} – registrering`;
     const script = `"use strict";(${formApp.toString()})(JSON.parse(document.getElementById('form-spec').textContent), (${dataCodec.toString()})(${looksLikeIdentityNumber.toString()}));`;
-    return `<!DOCTYPE html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'">
-<meta name="generator" content="SU-plan">
-<meta name="suplan-plan" content="${htmlAttribute(spec.planId)}">
-<meta name="suplan-plan-version" content="${htmlAttribute(spec.planVersion)}">
-<title>${htmlText(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
+    return htmlPage({
+        language: 'sv',
+        title,
+        csp: "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'",
+        meta: [['suplan-plan', spec.planId], ['suplan-plan-version', spec.planVersion]],
+        style: STYLE,
+        body: `<main>
 <h1>${htmlText(model.title)}</h1>
 <p class="lead">Registreringsformulär för planen <strong>${htmlText(spec.planId)}</strong>${spec.planVersion ? `, version ${htmlText(spec.planVersion)}` : ''}.${model.question ? ` Frågan: ${htmlText(model.question)}` : ''}</p>
 <p class="lead no-print">Allt du skriver sparas direkt i den här webbläsaren på den här datorn, också om fliken stängs. Exportera till en fil när du är klar och förvara filen enligt planen. Skriv aldrig namn eller personnummer – bara den lokala ärendekoden.</p>
@@ -128,8 +122,6 @@ export function renderFormPage(model: PlanModel): string {
 </section>
 </main>
 <script type="application/json" id="form-spec">${jsonForScript(spec)}</script>
-<script>${script}</script>
-</body>
-</html>
-`;
+<script>${script}</script>`,
+    });
 }

@@ -5,9 +5,9 @@
  * Nothing is fetched: no fonts, scripts or images, and the Content-Security-Policy forbids requests.
  */
 import type { PlanModel } from '../../model/plan-model.js';
-import { htmlAttribute, htmlText } from '../../text/html-escape.js';
 import { buildOfficialDocument, PART_IDS } from '../plan-document/official-document.js';
 import { docTexts, type DocLanguage } from '../plan-document/texts.js';
+import { htmlPage } from '../html-page.js';
 import type { SourceRevision } from '../target.js';
 import { renderHtmlBody } from './render-html.js';
 
@@ -92,27 +92,15 @@ export function renderPlanHtml(model: PlanModel, options: PlanHtmlOptions = {}):
     const language = options.language ?? 'sv';
     const t = docTexts(language);
     const document = buildOfficialDocument(model, { language, revision: options.revision });
-    const meta = [
-        `<meta name="suplan-plan-version" content="${htmlAttribute(model.governance.version ?? '')}">`,
-        ...(options.revision ? [`<meta name="suplan-commit" content="${htmlAttribute(options.revision.commit)}">`] : []),
-    ];
-    return `<!DOCTYPE html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'">
-<meta name="generator" content="SU-plan">
-${meta.join('\n')}
-<title>${htmlText(`${model.title} – ${t.documentKind}`)}</title>
-<style>${STYLE}${pageStyle(options.pageNumbers === false ? undefined : t.pageOf)}
-</style>
-</head>
-<body>
-<main>
-${renderHtmlBody(document)}
-</main>
-</body>
-</html>
-`;
+    return htmlPage({
+        language,
+        title: `${model.title} – ${t.documentKind}`,
+        csp: "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'",
+        meta: [
+            ['suplan-plan-version', model.governance.version ?? ''],
+            ...(options.revision ? [['suplan-commit', options.revision.commit] as const] : []),
+        ],
+        style: `${STYLE}${pageStyle(options.pageNumbers === false ? undefined : t.pageOf)}\n`,
+        body: `<main>\n${renderHtmlBody(document)}\n</main>`,
+    });
 }
