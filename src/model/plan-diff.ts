@@ -205,7 +205,9 @@ function compareVariables(out: Collector, a: VariableModel, b: VariableModel): v
         if ('codes' in a.valueSet && 'codes' in b.valueSet && !sameNamedSet) out.codes('variables', id, a.valueSet.codes, b.valueSet.codes);
     }
     compareRefinements(out, id, a.refinement, b.refinement);
-    const moved = a.points.some(point => !b.points.includes(point)) || (a.points.length === 0) !== (b.points.length === 0);
+    // A derived value is available where its sources are: only a registered variable's points can move.
+    const registered = a.origin !== 'derived' && b.origin !== 'derived';
+    const moved = registered && (a.points.some(point => !b.points.includes(point)) || (a.points.length === 0) !== (b.points.length === 0));
     out.value('variables', id, 'points', a.points.join(', '), b.points.join(', '), moved ? 'pointMoved' : undefined);
     out.value('variables', id, 'respondents', a.respondents.join(', '), b.respondents.join(', '));
     out.value('variables', id, 'condition', conditionText(a.condition), conditionText(b.condition));

@@ -169,6 +169,32 @@ describe('plan diff: every part of a full plan', () => {
     });
 });
 
+describe('plan diff: points', () => {
+    test('a variable moved to another point warns once; a value derived from it follows without a warning', async () => {
+        const plan = (point: string) => `
+plan "Punkter" {
+    syfte kontroll
+    fråga "Hur?"
+    mätpunkter före, efter
+    variabler {
+        lokal a "A" : antal 0..10 vid ${point}
+        lokal c "C" : ja/nej vid före
+        härledd b "B" = klassa a { 1 "Låg" 0..5 2 "Hög" 6..10 }
+    }
+}
+`;
+        const [before, after] = await buildModels([plan('före'), plan('efter')], []);
+        const changes = comparePlans(before.model, after.model);
+        expect(changes.map(c => [c.subject, c.aspect, c.before, c.after, c.warning ?? null])).toEqual([
+            ['a', 'points', 'före', 'efter', 'pointMoved'],
+            ['b', 'points', 'före', 'efter', null],
+        ]);
+        // A point added to a variable's points moves nothing.
+        const [, more] = await buildModels([plan('före'), plan('före, efter')], []);
+        expect(comparePlans(before.model, more.model).filter(c => c.warning)).toEqual([]);
+    });
+});
+
 describe('plan diff: the README', () => {
     test('the README\'s example is the real Markdown of its pair, as `suplan diff --git HEAD~1..HEAD --format md` writes it', async () => {
         const report = await reportOf('readme-exempel');
