@@ -53,6 +53,18 @@ describe('suplan format', () => {
         expect(checked.code).toBe(0);
     });
 
+    test('catalogues are formatted too', async () => {
+        const dir = tempDir('format-sucat');
+        const catalogue = readFileSync(path.join(repoRoot, 'examples', 'catalogues', 'bbic-2023.sucat'), 'utf8');
+        writeFileSync(path.join(dir, 'bbic-2023.sucat'), twoSpaces(catalogue));
+        const check = await runCli(['format', '--check', 'bbic-2023.sucat'], { cwd: dir });
+        expect(check.stdout).toBe('bbic-2023.sucat\n');
+        expect(check.code).toBe(1);
+        const result = await runCli(['format', 'bbic-2023.sucat'], { cwd: dir });
+        expect(result.code).toBe(0);
+        expect(readFileSync(path.join(dir, 'bbic-2023.sucat'), 'utf8')).toBe(catalogue);
+    });
+
     test('a byte-order mark is kept', async () => {
         const dir = tempDir('format-bom');
         writeFileSync(path.join(dir, 'bom.suplan'), '\uFEFFplan "B" {\n  syfte kontroll\n  fråga "Vad?"\n}\n');
