@@ -114,11 +114,11 @@ export async function runFormat(paths: readonly string[], options: FormatOptions
     changed.sort((a, b) => a.target.localeCompare(b.target));
     if (options.check) {
         for (const file of changed) process.stdout.write(displayPath(cwd, file.target) + '\n');
-        process.stderr.write(sayReview(language, 'formatCheckDone', changed.length, results.length) + '\n');
+        process.stderr.write(sayReview(language, results.length === 1 ? 'formatCheckDoneOne' : 'formatCheckDone', changed.length, results.length) + '\n');
     } else {
         writeFilesAtomic(changed, { language });
         for (const file of changed) process.stdout.write(sayReview(language, 'formatted', displayPath(cwd, file.target)) + '\n');
-        process.stderr.write(sayReview(language, 'formatDone', changed.length, results.length) + '\n');
+        process.stderr.write(sayReview(language, results.length === 1 ? 'formatDoneOne' : 'formatDone', changed.length, results.length) + '\n');
     }
     if (unreadable) return 2;
     if (syntaxErrors || (options.check && changed.length > 0)) return 1;

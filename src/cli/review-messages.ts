@@ -18,7 +18,9 @@ export const sayReview = messageTable({
     formatted: { sv: 'Formaterade {0}', en: 'Formatted {0}' },
     syntaxErrorsKept: { sv: '{0} har syntaxfel och formaterades inte', en: '{0} has syntax errors and was not formatted' },
     formatDone: { sv: '{0} av {1} filer formaterades', en: '{0} of {1} files formatted' },
+    formatDoneOne: { sv: '{0} av 1 fil formaterades', en: '{0} of 1 file formatted' },
     formatCheckDone: { sv: '{0} av {1} filer skulle formateras', en: '{0} of {1} files would be formatted' },
+    formatCheckDoneOne: { sv: '{0} av 1 fil skulle formateras', en: '{0} of 1 file would be formatted' },
     nothingToFormat: { sv: 'inga planer eller kataloger i {0}', en: 'no plans or catalogues in {0}' },
     notFormattable: { sv: '{0} är varken en plan (.suplan) eller en katalog (.sucat)', en: '{0} is neither a plan (.suplan) nor a catalogue (.sucat)' },
 

@@ -59,6 +59,7 @@ describe('suplan format', () => {
         writeFileSync(path.join(dir, 'bbic-2023.sucat'), twoSpaces(catalogue));
         const check = await runCli(['format', '--check', 'bbic-2023.sucat'], { cwd: dir });
         expect(check.stdout).toBe('bbic-2023.sucat\n');
+        expect(check.stderr).toBe('1 av 1 fil skulle formateras\n');
         expect(check.code).toBe(1);
         const result = await runCli(['format', 'bbic-2023.sucat'], { cwd: dir });
         expect(result.code).toBe(0);
