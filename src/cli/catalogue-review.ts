@@ -5,6 +5,7 @@ import type { CatalogueChange, CatalogueDiff, Impact, PlanFinding } from '../lan
 import type { TextChange } from '../language/catalogue-upgrade.js';
 import type { Catalogue, Plan } from '../language/generated/ast.js';
 import { CliError, ioError } from './cli-error.js';
+import { displayPath } from './display-path.js';
 import { say } from './catalogue-review-messages.js';
 import { loadWorkspace, type CheckedDocument } from './load-workspace.js';
 import type { CliLanguage } from './messages.js';
@@ -65,7 +66,8 @@ function catalogueOf(loaded: readonly CheckedDocument[], file: string, language:
     if (errors.length > 0) {
         for (const error of errors) {
             const message = typeof error.message === 'string' ? error.message : String(error.message);
-            process.stderr.write(`${document.shown}:${error.range.start.line + 1}:${error.range.start.character + 1}: ${message}\n`);
+            const code = error.code !== undefined ? ` ${String(error.code)}` : '';
+            process.stderr.write(`${document.shown}:${error.range.start.line + 1}:${error.range.start.character + 1}: error${code}: ${message}\n`);
         }
         process.stderr.write(`${say(language, 'catalogueHasErrors', document.shown)}\n`);
         return undefined;
@@ -93,6 +95,12 @@ export async function runDiff(oldFile: string, newFile: string, options: DiffOpt
         paths: [oldFile, newFile, ...(options.plans !== undefined ? [options.plans] : [])],
         catalogues: [], language, cwd: process.cwd(),
     });
+    // A catalogue that could not be read (a FIFO, over 10 MB, not UTF-8) is a file error; an unreadable plan is reported and left out.
+    for (const file of [oldFile, newFile]) {
+        const problem = workspace.problems.find(p => p.severity === 'error' && p.shown === displayPath(workspace.repositoryRoot, file));
+        if (problem) throw new CliError(`${problem.shown}: ${problem.message}`);
+    }
+    for (const problem of workspace.problems) process.stderr.write(`${problem.shown}:${problem.line}:${problem.column}: ${problem.message}\n`);
     const older = catalogueOf(workspace.documents, oldFile, language);
     const newer = catalogueOf(workspace.documents, newFile, language);
     if (!older || !newer) return 1;
@@ -355,7 +363,7 @@ export async function runUpgrade(plans: readonly string[], options: UpgradeOptio
         if (options.dryRun) out.push(...changedLines(before, after, language));
         else if (after !== before) toWrite.push({ target: loaded.file, content: after });
     }
-    if (tried === 0 && planDocuments.length > 0) problem(say(language, 'nothingUpgraded', options.to));
+    if (tried === 0 && status === 0 && planDocuments.length > 0) problem(say(language, 'nothingUpgraded', options.to));
     // All plans or none: a plan is never left half-upgraded beside another that was written.
     if (toWrite.length > 0) writeFilesAtomic(toWrite, { language });
     if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);

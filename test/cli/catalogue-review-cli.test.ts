@@ -70,6 +70,19 @@ describe('suplan catalogue diff', () => {
         expect(other.code).toBe(2);
         expect(other.stderr).toContain('är olika kataloger (bbic och annan)');
     });
+
+    test('a catalogue with errors: its errors, exit 1; a catalogue that cannot be read: one line, exit 2', async () => {
+        const dir = tempDir('catalogue-diff-errors');
+        writeFileSync(path.join(dir, 'fel.sucat'), 'katalog bbic version "9" {\n    variabel x { etikett 1 }\n}\n');
+        const broken = await runCli(['catalogue', 'diff', path.join(repoRoot, catalogue('2024')), 'fel.sucat', '--lang', 'en'], { cwd: dir });
+        expect(broken.code).toBe(1);
+        expect(broken.stdout).toBe('');
+        expect(broken.stderr.split('\n')[0]).toMatch(/^fel\.sucat:2:26: error SU001: /);
+        expect(broken.stderr).toContain('fel.sucat has errors; correct them first.\n');
+        writeFileSync(path.join(dir, 'stor.sucat'), `katalog bbic version "9" {\n${'// x\n'.repeat(2_700_000)}}\n`);
+        const huge = await runCli(['catalogue', 'diff', path.join(repoRoot, catalogue('2024')), 'stor.sucat', '--lang', 'en'], { cwd: dir });
+        expect([huge.code, huge.stderr]).toEqual([2, 'suplan: stor.sucat: the file is 12.8 MB; plans and catalogues may be at most 10 MB\n']);
+    });
 });
 
 /** Builds the plans and catalogues of a folder in one workspace and returns each plan's model by file name. */
@@ -215,6 +228,10 @@ describe('suplan catalogue upgrade', () => {
         const back = await runCli(['catalogue', 'upgrade', 'plan.suplan', '--to', '2023'], { cwd: fresh });
         expect(back.code).toBe(1);
         expect(back.stderr).toContain('som är nyare än "2023"');
+        writeFileSync(path.join(fresh, 'trasig.suplan'), 'plan "x" {\n    katalog bbic version "2023"\n    variabler { använd bbic.kön\n}\n');
+        const broken = await runCli(['catalogue', 'upgrade', 'trasig.suplan', '--to', '2025'], { cwd: fresh });
+        expect([broken.code, broken.stdout, broken.stderr]).toEqual([1, '', 'trasig.suplan: planen har syntaxfel och uppgraderas inte; rätta dem först.\n']);
+        expect(readFileSync(path.join(fresh, 'trasig.suplan'), 'utf8')).toContain('version "2023"');
         const unknown = await runCli(['catalogue', 'upgrade', 'plan.suplan', '--to', '2052'], { cwd: fresh });
         expect(unknown.code).toBe(1);
         expect(unknown.stderr).toBe('Ingen av planerna anger en katalog som finns i version "2052".\n');
