@@ -9,6 +9,7 @@ import { SuCatRenameProvider } from './lsp/sucat-rename.js';
 import { SuCatCompletionProvider } from './lsp/sucat-completion.js';
 import { SuDocumentValidator } from './overrides/su-document-validator.js';
 import { SuLinker } from './overrides/su-linker.js';
+import { SuValidationRegistry } from './overrides/su-validation-registry.js';
 import { SuReferenceDescriptionProvider } from './overrides/su-reference-descriptions.js';
 import { SuCatScopeComputation } from './sucat-scope.js';
 import { SuAstNodeDescriptionProvider } from './suplan-scope.js';
@@ -46,6 +47,7 @@ export function createSuCatModule(shared: SuCatalogueServices['catalogue']): Mod
         },
         validation: {
             DocumentValidator: services => new SuDocumentValidator(services, shared.MessageLocale),
+            ValidationRegistry: services => new SuValidationRegistry(services, shared.MessageLocale),
             SuCatValidator: services => new SuCatValidator(services),
         },
         workspace: {

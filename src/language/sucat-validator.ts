@@ -1,6 +1,7 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Catalogue, SuPlanAstType } from './generated/ast.js';
 import { PlanReporter } from './diagnostics/reporter.js';
+import { runCheck } from './diagnostics/internal-check-error.js';
 import type { SuCatServices } from './sucat-module.js';
 import { CatalogueFileValidator } from './validators/catalogue-file-validator.js';
 
@@ -18,10 +19,11 @@ export class SuCatValidator {
     constructor(private readonly services: SuCatServices) {}
 
     checkCatalogue(catalogue: Catalogue, accept: ValidationAcceptor): void {
-        const reporter = new PlanReporter(undefined, accept, this.services.catalogue.MessageLocale.language);
-        this.file.validate(catalogue, reporter.report, {
+        const language = this.services.catalogue.MessageLocale.language;
+        const reporter = new PlanReporter(undefined, accept, language);
+        runCheck('catalogue-file', () => this.file.validate(catalogue, reporter.report, {
             catalogues: this.services.catalogue.CatalogueResolver,
             defaultMinCell: this.services.catalogue.Settings.defaultMinCell,
-        });
+        }), catalogue, accept, language);
     }
 }

@@ -14,6 +14,7 @@ import { SuPlanCompletionProvider } from './lsp/suplan-completion.js';
 import { SuPlanHoverProvider } from './lsp/suplan-hover.js';
 import { SuDocumentValidator } from './overrides/su-document-validator.js';
 import { SuLinker } from './overrides/su-linker.js';
+import { SuValidationRegistry } from './overrides/su-validation-registry.js';
 import { SuReferenceDescriptionProvider } from './overrides/su-reference-descriptions.js';
 import { SuPlanNameProvider } from './suplan-naming.js';
 import { SuAstNodeDescriptionProvider, SuPlanScopeComputation, SuPlanScopeProvider } from './suplan-scope.js';
@@ -63,6 +64,7 @@ export function createSuPlanModule(shared: SuCatalogueServices['catalogue']): Mo
         },
         validation: {
             DocumentValidator: services => new SuDocumentValidator(services, shared.MessageLocale),
+            ValidationRegistry: services => new SuValidationRegistry(services, shared.MessageLocale),
             SuPlanValidator: services => new SuPlanValidator(services),
         },
         workspace: {

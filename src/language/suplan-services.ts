@@ -35,6 +35,8 @@ export interface SuServiceOptions {
      * the editor's "find references". Leaving it out saves about a tenth of a large check.
      */
     readonly batch?: boolean;
+    /** Services of the plan language injected last, over all others (tests inject a check through it). */
+    readonly suplanModule?: Module<SuPlanServices, object>;
 }
 
 /** A reference index that records nothing (batch mode). */
@@ -62,7 +64,7 @@ export function createSuServices(context: DefaultSharedModuleContext, sharedModu
     const common = { CatalogueResolver: new CatalogueResolver(shared), MessageLocale: locale, Settings: settings };
     const batch = options.batch ? NO_REFERENCE_INDEX : {};
     const sucat = inject(createDefaultModule({ shared }), SuCatGeneratedModule, createSuCatModule(common), batch) as SuCatServices;
-    const suplan = inject(createDefaultModule({ shared }), SuPlanGeneratedModule, createSuPlanModule(common), batch) as SuPlanServices;
+    const suplan = inject(createDefaultModule({ shared }), SuPlanGeneratedModule, createSuPlanModule(common), batch, options.suplanModule ?? {}) as SuPlanServices;
     shared.ServiceRegistry.register(sucat);
     shared.ServiceRegistry.register(suplan);
     registerSuCatChecks(sucat);

@@ -1,6 +1,7 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Plan, SuPlanAstType } from './generated/ast.js';
 import { PlanReporter } from './diagnostics/reporter.js';
+import { runCheck } from './diagnostics/internal-check-error.js';
 import { withValueSetCache, type PlanValidator, type ValidationContext } from './validators/common.js';
 import type { SuPlanServices } from './suplan-module.js';
 import { AcceptanceValidator } from './validators/acceptance-validator.js';
@@ -32,42 +33,50 @@ export function registerSuPlanChecks(services: SuPlanServices): void {
     registry.register(checks, validator);
 }
 
-/** The registry of plan concerns; each lives in `validators/<concern>-validator.ts`. */
+/**
+ * The registry of plan concerns; each lives in `validators/<concern>-validator.ts` and is named
+ * here by that concern (the name an internal error in it is reported with).
+ */
 export class SuPlanValidator {
-    private readonly concerns: readonly PlanValidator[] = [
-        new StructureValidator(),
-        new PurposeValidator(),
-        new CatalogueRefValidator(),
-        new NamingValidator(),
-        new PeriodValidator(),
-        new ValueValidator(),
-        new DerivedValidator(),
-        new ReferenceDataValidator(),
-        new AnalysisValidator(),
-        new AnalysisDefinitionValidator(),
-        new TimeValidator(),
-        new ScenarioValidator(),
-        new MinimisationValidator(),
-        new PrivacyValidator(),
-        new VolumeValidator(),
-        new NumberValidator(),
-        new TemplateTextValidator(),
-        new AcceptanceValidator(),
-    ];
+    protected readonly concerns: Readonly<Record<string, PlanValidator>> = {
+        structure: new StructureValidator(),
+        purpose: new PurposeValidator(),
+        'catalogue-ref': new CatalogueRefValidator(),
+        naming: new NamingValidator(),
+        period: new PeriodValidator(),
+        value: new ValueValidator(),
+        derived: new DerivedValidator(),
+        'reference-data': new ReferenceDataValidator(),
+        analysis: new AnalysisValidator(),
+        'analysis-definition': new AnalysisDefinitionValidator(),
+        time: new TimeValidator(),
+        scenario: new ScenarioValidator(),
+        minimisation: new MinimisationValidator(),
+        privacy: new PrivacyValidator(),
+        volume: new VolumeValidator(),
+        number: new NumberValidator(),
+        'template-text': new TemplateTextValidator(),
+        acceptance: new AcceptanceValidator(),
+    };
 
     constructor(private readonly services: SuPlanServices) {}
 
+    /**
+     * Runs every concern; an exception in one is an internal error on the plan naming the concern,
+     * and the others still run (runCheck).
+     */
     checkPlan(plan: Plan, accept: ValidationAcceptor): void {
-        const reporter = new PlanReporter(plan, accept, this.services.catalogue.MessageLocale.language);
+        const language = this.services.catalogue.MessageLocale.language;
+        const reporter = new PlanReporter(plan, accept, language);
         const context: ValidationContext = {
             catalogues: this.services.catalogue.CatalogueResolver,
             defaultMinCell: this.services.catalogue.Settings.defaultMinCell,
         };
         withValueSetCache(() => {
-            for (const concern of this.concerns) {
-                concern.validate(plan, reporter.report, context);
+            for (const [name, concern] of Object.entries(this.concerns)) {
+                runCheck(name, () => concern.validate(plan, reporter.report, context), plan, accept, language);
             }
         });
-        reporter.finish();
+        runCheck('acceptance', () => reporter.finish(), plan, accept, language);
     }
 }
