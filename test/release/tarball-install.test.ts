@@ -11,8 +11,8 @@ import { applyStep, tutorialBlocks } from '../readme-tutorial.js';
 
 /**
  * The release as a user gets it: `npm pack` of this repository, installed with npm into an empty
- * folder outside the repository, offline and with an empty npm cache (the tarball carries its one
- * run-time dependency, exceljs, so nothing is fetched), by the README tutorial's own commands; then
+ * folder outside the repository, offline and with an empty npm cache (the tarball carries its
+ * run-time dependencies, exceljs and playwright-core, so nothing is fetched), by the README tutorial's own commands; then
  * the installed `suplan` checks, creates and generates plans there. The only consumer is npm itself
  * (and git and tar, which the tutorial and the listing use).
  */
@@ -142,7 +142,7 @@ describe('the npm tarball', () => {
             'package/package.json', 'package/README.md', 'package/LICENSE', 'package/CHANGELOG.md',
             'package/bin/cli.js', 'package/dist/cli/main.js', 'package/src/model/plan-model.schema.json',
             'package/examples/catalogues/bbic-2023.sucat', 'package/examples/plans/08-bbic-samtal.suplan',
-            'package/node_modules/exceljs/package.json',
+            'package/node_modules/exceljs/package.json', 'package/node_modules/playwright-core/package.json',
         ]) {
             expect(listing, file).toContain(file);
         }
@@ -182,6 +182,7 @@ describe('the npm tarball', () => {
         expect(readdirSync(path.join(project, 'node_modules')).filter(name => !name.startsWith('.'))).toEqual(['suplan']);
         const inside = readdirSync(path.join(project, 'node_modules', 'suplan', 'node_modules'));
         expect(inside).toContain('exceljs');
+        expect(inside).toContain('playwright-core');
         expect(inside).not.toContain('langium');
         expect(inside).not.toContain('commander');
     });
@@ -220,6 +221,19 @@ describe('the installed suplan, outside this repository', () => {
         expect(validate(model), JSON.stringify(validate.errors)).toBe(true);
         expect(model.title).toBe('Samtal med barn');
         expect(readFileSync(path.join(project, 'ut', 'samtal.md'), 'utf8').split('\n')[0]).toBe('# Samtal med barn');
+    });
+
+    test('generate --target plan-pdf prints with the package\'s playwright-core and the system\'s Chromium; the approval block names the tutorial\'s commit', async () => {
+        const result = await suplan(['generate', 'planer/samtal.suplan', '--target', 'plan-pdf', '--out', 'ut']);
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+        const pdf = path.join(project, 'ut', 'samtal.pdf');
+        const first = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+        expect(first.status, first.stderr).toBe(0);
+        const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: project, encoding: 'utf8' }).stdout.trim();
+        expect(first.stdout).toContain('Samtal med barn');
+        expect(first.stdout).toMatch(new RegExp(`Git-version\\s+${head.slice(0, 12)}`));
+        expect(first.stdout).toMatch(/Sida 1 av \d+/);
     });
 
     test('check and new do not load exceljs: they work with it removed', async () => {
