@@ -272,28 +272,28 @@ export interface PlanFinding {
 
 /** What each change does to a plan that uses the older version, in the order of the changes. */
 export function planFindings(diff: CatalogueDiff, uses: readonly CatalogueUse[]): PlanFinding[] {
-    const byOldId = new Map<string, CatalogueUse>();
-    for (const use of uses) if (!byOldId.has(use.id)) byOldId.set(use.id, use);
     const findings: PlanFinding[] = [];
     for (const change of diff.changes) {
         if (change.kind === 'added') continue;
-        const use = byOldId.get(change.oldId);
-        if (!use) continue;
-        const naming = use.codes.filter(c => 'code' in change && c.code === change.code).map(c => c.place);
-        const places = [use.place, ...naming];
-        switch (change.kind) {
-            case 'removed': findings.push({ change, impact: 'breaks', name: use.name, places: [use.place, ...use.references] }); break;
-            case 'renamed': findings.push({ change, impact: 'renamed', name: use.name, places }); break;
-            case 'relabelled': findings.push({ change, impact: 'review', name: use.name, places }); break;
-            case 'codeRemoved': findings.push({ change, impact: naming.length > 0 ? 'breaks' : 'incomparable', name: use.name, places }); break;
-            case 'codeAdded':
-            case 'codeRelabelled':
-            case 'valueSetChanged':
-                findings.push({ change, impact: 'incomparable', name: use.name, places });
-                break;
-        }
+        // A plan may use one catalogue variable more than once (`som a`, `som b`): each use is a finding.
+        for (const use of uses.filter(u => u.id === change.oldId)) findings.push(...findingsOf(change, use));
     }
     return findings;
+}
+
+function findingsOf(change: Exclude<CatalogueChange, { kind: 'added' }>, use: CatalogueUse): PlanFinding[] {
+    const naming = use.codes.filter(c => 'code' in change && c.code === change.code).map(c => c.place);
+    const at = (impact: Impact, places: readonly PlanPlace[]): PlanFinding[] => [{ change, impact, name: use.name, places }];
+    switch (change.kind) {
+        case 'removed': return at('breaks', [use.place, ...use.references]);
+        case 'renamed': return at('renamed', [use.place]);
+        case 'relabelled': return at('review', [use.place]);
+        case 'codeRemoved': return at(naming.length > 0 ? 'breaks' : 'incomparable', [use.place, ...naming]);
+        case 'codeAdded':
+        case 'codeRelabelled':
+        case 'valueSetChanged':
+            return at('incomparable', [use.place, ...naming]);
+    }
 }
 
 /** The `version "…"` string of a pin, for a text edit. */

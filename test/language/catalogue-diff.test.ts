@@ -147,6 +147,13 @@ describe('catalogue diff', () => {
     });
 });
 
+test('a catalogue variable used twice (with two `som` names) gets a finding for each use', async () => {
+    const text = 'plan "R" {\n    katalog t version "1"\n    variabler {\n        använd t.b som före\n        använd t.b som efter\n    }\n}\n';
+    const { catalogues, plans } = await load({ '/ws/v1.sucat': V1, '/ws/v2.sucat': V2, '/ws/r.suplan': text });
+    const findings = planFindings(diffCatalogues(catalogues), catalogueUses(plans.get('/ws/r.suplan')!, 't'));
+    expect(findings.map(f => [f.impact, f.name, f.places[0].line])).toEqual([['review', 'före', 4], ['review', 'efter', 5]]);
+});
+
 describe('catalogue upgrade', () => {
     test('rewrites the version and every use of a renamed variable, keeping comments and layout, and lists the decisions', async () => {
         const { catalogues, plans } = await load({ '/ws/v1.sucat': V1, '/ws/v2.sucat': V2, '/ws/v3.sucat': V3, '/ws/p.suplan': PLAN });
