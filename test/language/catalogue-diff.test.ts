@@ -148,10 +148,10 @@ describe('catalogue diff', () => {
 });
 
 test('a catalogue variable used twice (with two `som` names) gets a finding for each use', async () => {
-    const text = 'plan "R" {\n    katalog t version "1"\n    variabler {\n        använd t.b som före\n        använd t.b som efter\n    }\n}\n';
+    const text = 'plan "R" {\n    katalog t version "1"\n    variabler {\n        använd t.b som b_start\n        använd t.b som b_slut\n    }\n}\n';
     const { catalogues, plans } = await load({ '/ws/v1.sucat': V1, '/ws/v2.sucat': V2, '/ws/r.suplan': text });
     const findings = planFindings(diffCatalogues(catalogues), catalogueUses(plans.get('/ws/r.suplan')!, 't'));
-    expect(findings.map(f => [f.impact, f.name, f.places[0].line])).toEqual([['review', 'före', 4], ['review', 'efter', 5]]);
+    expect(findings.map(f => [f.impact, f.name, f.places[0].line])).toEqual([['review', 'b_start', 4], ['review', 'b_slut', 5]]);
 });
 
 describe('catalogue upgrade', () => {
