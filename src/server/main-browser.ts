@@ -2,6 +2,7 @@ import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, type Connection } from 'vscode-languageserver/browser';
 import { READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, STAT_REQUEST, type FileEntry, type FileParams } from '../protocol/requests.js';
+import { publishDiagnosticsWithHelp } from './diagnostic-help.js';
 import { registerSuRequests } from './requests.js';
 import { createSuServices } from '../language/suplan-services.js';
 
@@ -63,4 +64,5 @@ const scope = globalThis as unknown as ConstructorParameters<typeof BrowserMessa
 const connection = createConnection(new BrowserMessageReader(scope), new BrowserMessageWriter(scope));
 const services = createSuServices({ connection, fileSystemProvider: () => new ClientFileSystemProvider(connection) });
 registerSuRequests(connection, services);
+publishDiagnosticsWithHelp(connection, services);
 startLanguageServer(services.shared);

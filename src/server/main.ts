@@ -2,6 +2,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { createSuServices } from '../language/suplan-services.js';
 import { registerCatalogueDiscovery } from './catalogue-discovery.js';
+import { publishDiagnosticsWithHelp } from './diagnostic-help.js';
 import { registerSuRequests } from './requests.js';
 import { SafeNodeFileSystem } from './safe-file-system.js';
 
@@ -35,5 +36,6 @@ process.on('unhandledRejection', reason => {
 const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 const services = createSuServices({ connection, ...SafeNodeFileSystem });
 registerSuRequests(connection, services);
+publishDiagnosticsWithHelp(connection, services);
 registerCatalogueDiscovery(services);
 startLanguageServer(services.shared);

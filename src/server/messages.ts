@@ -8,4 +8,5 @@ export const serverMessage = messageTable({
         sv: 'Planen har {0} fel. Rätta dem (se Problem) och försök igen.',
         en: 'The plan has {0} error(s). Fix them (see Problems) and try again.',
     },
+    helpLine: { sv: 'Tips: {0}', en: 'Tip: {0}' },
 });

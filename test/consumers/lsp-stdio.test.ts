@@ -29,6 +29,11 @@ function messagePattern(code: Code, language: 'sv' | 'en', first: string): RegEx
     return new RegExp(`^${parts.join('')}$`);
 }
 
+/** A published message's first line: the message itself, before the help line the server adds. */
+function firstLine(message: string): string {
+    return message.split('\n')[0];
+}
+
 function escape(text: string): string {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -158,8 +163,11 @@ describe('the packaged language server over stdio', () => {
         const su012 = diagnostics.find(d => d.code === 'SU012') as Diagnostic;
         expect(su012.range).toEqual(rangeOf(brokenText, 'bbic.utr_tidd'));
         expect(su012.severity).toBe(1);
-        expect(su012.message).toMatch(messagePattern('SU012', 'sv', 'bbic.utr_tidd'));
-        expect(su012.message).toContain('utr_tid'); // "did you mean" names the real variable
+        // The message, then the code's help on a line of its own: what VS Code's Problems panel and hover, Neovim and Emacs show.
+        const [message, ...help] = su012.message.split('\n');
+        expect(message).toMatch(messagePattern('SU012', 'sv', 'bbic.utr_tidd'));
+        expect(message).toContain('utr_tid'); // "did you mean" names the real variable
+        expect(help).toEqual([`Tips: ${CODES.SU012.help.sv}`]);
     });
 
     test('completion after `använd bbic.` offers the catalogue variables with their labels', async () => {
@@ -262,17 +270,19 @@ describe('the packaged language server over stdio', () => {
         const diagnostics = await client.waitForDiagnostics(planUri, d => d.some(x => x.code === 'SU012'), 30_000, true);
         const su012 = diagnostics.filter(d => d.code === 'SU012');
         expect(su012.map(d => d.range)).toEqual([rangeOf(planText, 'bbic.utr_tid')]);
-        expect(su012[0].message).toMatch(messagePattern('SU012', 'sv', 'bbic.utr_tid'));
+        expect(firstLine(su012[0].message)).toMatch(messagePattern('SU012', 'sv', 'bbic.utr_tid'));
     });
 
     test('changing suplan.messageLanguage to en switches the plan\'s messages to English', async () => {
         client.settings = { suplan: { messageLanguage: 'en' } };
         client.notify('workspace/didChangeConfiguration', { settings: { suplan: { messageLanguage: 'en' } } });
         const english = messagePattern('SU012', 'en', 'bbic.utr_tid');
-        const diagnostics = await client.waitForDiagnostics(planUri, d => d.some(x => x.code === 'SU012' && english.test(x.message)), 30_000, true);
+        const diagnostics = await client.waitForDiagnostics(planUri, d => d.some(x => x.code === 'SU012' && english.test(firstLine(x.message))), 30_000, true);
         const su012 = diagnostics.find(d => d.code === 'SU012') as Diagnostic;
-        expect(su012.message).toMatch(english);
-        expect(su012.message).not.toMatch(messagePattern('SU012', 'sv', 'bbic.utr_tid'));
+        expect(firstLine(su012.message)).toMatch(english);
+        expect(firstLine(su012.message)).not.toMatch(messagePattern('SU012', 'sv', 'bbic.utr_tid'));
+        // The help follows the message language.
+        expect(su012.message.split('\n').slice(1)).toEqual([`Tip: ${CODES.SU012.help.en}`]);
         expect(su012.range).toEqual(rangeOf(planText, 'bbic.utr_tid'));
     });
 });
