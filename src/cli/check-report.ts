@@ -7,6 +7,8 @@ import type { CheckedDocument, FileProblem, LoadedWorkspace } from './load-works
 import type { CliLanguage } from './messages.js';
 import { toolInfo } from './tool-info.js';
 
+type TextDocument = CheckedDocument['document']['textDocument'];
+
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 
 function isSuData(data: unknown): data is SuDiagnosticData {
@@ -39,7 +41,8 @@ function toCliDiagnostic(document: CheckedDocument, d: Diagnostic, language: Cli
     const code = typeof d.code === 'string' ? d.code : data?.code ?? '';
     const severity = SEVERITIES[(d.severity ?? 1) - 1] ?? 'error';
     const help = isCode(code) ? helpFor(code, language, data?.args ?? []) : undefined;
-    const snippet = document.document.textDocument.getText(d.range);
+    const text = document.document.textDocument;
+    const snippet = text.getText(d.range);
     const key = [document.shown, code, snippet].join('\u0000');
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
@@ -56,7 +59,14 @@ function toCliDiagnostic(document: CheckedDocument, d: Diagnostic, language: Cli
         help,
         ...(data?.accepted !== undefined ? { accepted: data.accepted } : {}),
         fingerprint,
+        ...sourceLineOf(text, d.range.start.line),
     };
+}
+
+/** The text of a line without its line break; nothing for a line the document does not have. */
+function sourceLineOf(text: TextDocument, line: number): { sourceLine?: string } {
+    if (line < 0 || line >= text.lineCount) return {};
+    return { sourceLine: text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '') };
 }
 
 /** A file that was not read, as a diagnostic without a code at its place (line 1 unless the problem has one). */

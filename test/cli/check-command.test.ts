@@ -75,7 +75,11 @@ describe('suplan check: diagnostics', () => {
         expect(errors.map(line => /error (SU\d{3})/.exec(line)![1]).sort()).toEqual(['SU004', 'SU012', 'SU033']);
         for (const line of errors) {
             expect(line).toMatch(/^test\/cli\/fixtures\/three-errors\.suplan:\d+:\d+: error SU\d{3}: \S/);
-            expect(lines[lines.indexOf(line) + 1]).toMatch(/^ {2}hjälp: \S/);
+            // The source line with its number, carets under the range, then the help.
+            const at = lines.indexOf(line);
+            expect(lines[at + 1]).toMatch(/^ {2}\d+ \| ./);
+            expect(lines[at + 2]).toMatch(/^ {2} +\| +\^+$/);
+            expect(lines[at + 3]).toMatch(/^ {2}hjälp: \S/);
         }
         expect(lines.at(-1)).toMatch(/^3 fel, \d+ varning(ar)? i 2 filer$/);
     });

@@ -66,6 +66,16 @@ describe('text', () => {
         expect(lines.at(-1)).toBe('1 fel, 1 varning, 1 accepterad varning i 3 filer');
     });
 
+    test('with the source line: the line under the first line with its number and carets under the range, then the help', () => {
+        const withSource = [diagnostic({ file: 'plans/a.suplan', line: 4, column: 12, endColumn: 18, code: 'SU012', severity: 'error', message: 'Okänd', help: 'Rätta namnet.', sourceLine: '    använd bbic.x' })];
+        expect(formatText(report('sv', withSource)).split('\n').slice(0, 4)).toEqual([
+            'plans/a.suplan:4:12: error SU012: Okänd',
+            '  4 |     använd bbic.x',
+            '    |            ^^^^^^',
+            '  hjälp: Rätta namnet.',
+        ]);
+    });
+
     test('English help word and summary', () => {
         const text = formatText(report('en'));
         expect(text).toContain('\n  help: Rätta namnet.\n');

@@ -19,6 +19,8 @@ export interface CliDiagnostic {
     readonly accepted?: string;
     /** Stable across runs and line moves: a hash of file, code, the text at the range and its occurrence. */
     readonly fingerprint: string;
+    /** The text of the first line of the range, without its line break: the text format shows it with carets. */
+    readonly sourceLine?: string;
 }
 
 export interface ToolInfo {
