@@ -24,7 +24,7 @@ const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
  * The generator writes draft-07 (`definitions`); the published schema is draft 2020-12 (`$defs`).
  * The keywords it uses mean the same in both drafts, so only the container and the references move.
  */
-function toDraft2020(node) {
+export function toDraft2020(node) {
     if (Array.isArray(node)) return node.map(toDraft2020);
     if (!node || typeof node !== 'object') return node;
     const result = {};

@@ -83,8 +83,9 @@ export interface PlanDiffEntry {
 /** What `suplan diff` reports: the plans that differ between two versions. */
 export interface PlanDiffReport {
     readonly schemaVersion: typeof PLAN_DIFF_SCHEMA_VERSION;
-    /** The old and the new version: two files, or two git revisions. */
+    /** The old version: a plan file, or a git revision as given (`HEAD~1`). */
     readonly from: string;
+    /** The new version: a plan file, or a git revision as given. */
     readonly to: string;
     readonly plans: readonly PlanDiffEntry[];
 }
