@@ -5,8 +5,13 @@
 import { htmlAttribute, htmlText } from '../../text/html-escape.js';
 import type { Block, Inlines, PlanDocumentModel } from '../plan-document/document.js';
 
+/** Text with a no-break space before `%`, so that `80 %` never breaks across lines. */
+function words(text: string): string {
+    return htmlText(text).replace(/ %/g, '\u00a0%');
+}
+
 function inline(text: Inlines): string {
-    return text.map(part => typeof part === 'string' ? htmlText(part)
+    return text.map(part => typeof part === 'string' ? words(part)
         : 'code' in part ? `<code>${htmlText(part.code)}</code>`
             : 'strong' in part ? `<strong>${inline(part.strong)}</strong>`
                 : `<em>${inline(part.em)}</em>`).join('');
