@@ -130,6 +130,21 @@ describe.skipIf(skip !== undefined)('the official plan document in Chromium and 
         }
     });
 
+    test('the HTML page printed as a browser prints it (its own CSS: A4, page numbers in the margin) has the summary alone on page 1', async () => {
+        const model = models.get('02-missbruk-behandling.suplan')!;
+        const html = path.join(dir, 'browser-print.html');
+        writeFileSync(html, renderPlanHtml(model));
+        const { page, context } = await open(html);
+        const pdf = path.join(dir, 'browser-print.pdf');
+        writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
+        await context.close();
+        expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+594\.\d+ x 841\.\d+ pts \(A4\)/);
+        const pages = pageCount(pdf);
+        expect(pageText(pdf, 1)).toContain('Godkännande');
+        expect(firstLine(pageText(pdf, 2))).toBe('Styrning');
+        for (let n = 1; n <= pages; n++) expect(flat(pageText(pdf, n)), `page ${n}`).toMatch(new RegExp(`Sida ${n} av ${pages}$`));
+    });
+
     test('a plan with very long summary texts still gets its summary alone on page 1 (a smaller font)', async () => {
         const model = models.get('02-missbruk-behandling.suplan')!;
         const long = (text: string | undefined): string => `${text ?? ''} ${'Lång förklaring som fortsätter. '.repeat(12)}`;
