@@ -68,6 +68,6 @@ describe('the help text of a diagnostic in the editor', () => {
         services.suplan.catalogue.MessageLocale.language = 'en';
         await connection.sendDiagnostics({ uri: 'file:///ws/plan.suplan', diagnostics: found });
         const su012 = sent[0].diagnostics.find(d => d.code === 'SU012');
-        expect(su012?.message.split('\n')).toEqual([found.find(d => d.code === 'SU012')!.message, `Tip: ${CODES.SU012.help.en}`]);
+        expect(String(su012?.message).split('\n')).toEqual([found.find(d => d.code === 'SU012')!.message, `Tip: ${CODES.SU012.help.en}`]);
     });
 });
