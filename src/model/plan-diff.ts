@@ -339,7 +339,8 @@ function refinementText(codes: readonly RefinedCodeModel[]): string {
 }
 
 function originText(variable: VariableModel): string {
-    if (variable.catalogue) return `använd ${variable.catalogue.catalogue}.${variable.catalogue.id} (version "${variable.catalogue.version}")`;
+    // The pinned version is one change of the plan (`katalog`), not one per variable.
+    if (variable.catalogue) return `använd ${variable.catalogue.catalogue}.${variable.catalogue.id}`;
     return { local: 'lokal', item: 'frågegrupp', derived: 'härledd', catalogue: 'använd' }[variable.origin];
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { COMPARABILITY_WARNINGS, PLAN_DIFF_SCHEMA_VERSION, comparePlans, diffPlanVersions, type ComparabilityWarning, type PlanDiffReport } from '../../src/model/plan-diff.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../src/model/plan-diff-render.js';
 import type { PlanModel } from '../../src/model/plan-model.js';
-import { FULL_PLAN, buildModels, loadPlans, modelOf, parseAndLinkProblems } from './model-fixtures.js';
+import { FULL_PLAN, TEST_CATALOGUE, buildModels, loadPlans, modelOf, parseAndLinkProblems } from './model-fixtures.js';
 
 /**
  * Golden tests of the plan diff on pairs of plan versions (test/fixtures/diff/<case>/old.suplan and
@@ -192,6 +192,29 @@ plan "Punkter" {
         // A point added to a variable's points moves nothing.
         const [, more] = await buildModels([plan('före'), plan('före, efter')], []);
         expect(comparePlans(before.model, more.model).filter(c => c.warning)).toEqual([]);
+    });
+});
+
+describe('plan diff: catalogue versions', () => {
+    test('a new catalogue version is one change of the plan; its variables show only what the version changed', async () => {
+        const plan = (version: string) => `
+plan "Version" {
+    syfte kontroll
+    fråga "Hur?"
+    katalog bbic version "${version}"
+    variabler {
+        använd bbic.kön
+        använd bbic.ålder
+    }
+}
+`;
+        const catalogue2024 = TEST_CATALOGUE.replace('version "2023"', 'version "2024"').replace('3 "Annat eller okänt"', '3 "Annat"');
+        const [before, after] = await buildModels([plan('2023'), plan('2024')], [TEST_CATALOGUE, catalogue2024]);
+        expect(parseAndLinkProblems(after.diagnostics)).toEqual([]);
+        expect(comparePlans(before.model, after.model).map(c => [c.section, c.subject, c.aspect, c.before, c.after, c.warning ?? null])).toEqual([
+            ['plan', 'bbic', 'catalogue', 'version "2023"', 'version "2024"', null],
+            ['variables', 'kön', 'code', '3 "Annat eller okänt"', '3 "Annat"', 'codeRelabelled'],
+        ]);
     });
 });
 
