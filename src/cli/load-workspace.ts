@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { SuServices } from '../language/suplan-services.js';
+import type { SuCoreServices } from '../language/su-core-services.js';
 import { CATALOGUE_EXTENSION, PLAN_EXTENSION, collectFiles, discoverCatalogues, findRepositoryRoot, type EntryProblem, type FileSet } from '../files/discovery.js';
 import { describeEntryProblem } from '../files/messages.js';
 import { readSourceFile } from '../files/read-source.js';
@@ -42,7 +42,7 @@ export interface FileProblem {
 
 export interface LoadedWorkspace {
     readonly repositoryRoot: string;
-    readonly services: SuServices;
+    readonly services: SuCoreServices;
     readonly documents: readonly CheckedDocument[];
     /** Entries that could not be read (each reported, the rest checked). */
     readonly problems: readonly FileProblem[];
@@ -148,10 +148,11 @@ export async function loadWorkspace(request: WorkspaceRequest): Promise<LoadedWo
     if (sources.length === 0 && problems.length === 0) throw cliError(language, 'nothingToCheck', request.paths.join(', '));
     const characters = sources.reduce((sum, source) => sum + source.text.length, 0);
     const { services, built } = await withoutOptimizingCompilerWhenSmall(characters, async () => {
-        const [{ EmptyFileSystem }, { createSuServices }, { buildWorkspace }] = await Promise.all([
-            import('langium'), import('../language/suplan-services.js'), import('../workspace/load.js'),
+        // The languages without the editor's LSP layer, which `check` does not need.
+        const [{ createSuCoreServices }, { buildWorkspace }] = await Promise.all([
+            import('../language/su-core-services.js'), import('../workspace/load.js'),
         ]);
-        const services = createSuServices(EmptyFileSystem, undefined, { batch: true });
+        const services = createSuCoreServices();
         // The validators read the language when they run, so it must be set before the build.
         services.suplan.catalogue.MessageLocale.language = language;
         return { services, built: await buildWorkspace(services, sources) };

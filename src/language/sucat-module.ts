@@ -1,12 +1,5 @@
-import { SuReferencesProvider } from './lsp/su-references.js';
 import type { Module } from 'langium';
 import type { LangiumServices, PartialLangiumServices } from 'langium/lsp';
-import { SuCatFormatter } from './lsp/su-formatter.js';
-import { SuCatDocumentSymbolProvider } from './lsp/su-document-symbols.js';
-import { SuFoldingRangeProvider } from './lsp/su-folding.js';
-import { SuSemanticTokenProvider } from './lsp/su-semantic-tokens.js';
-import { SuCatRenameProvider } from './lsp/sucat-rename.js';
-import { SuCatCompletionProvider } from './lsp/sucat-completion.js';
 import { SuDocumentValidator } from './overrides/su-document-validator.js';
 import { SuLinker } from './overrides/su-linker.js';
 import { SuValidationRegistry } from './overrides/su-validation-registry.js';
@@ -31,15 +24,6 @@ export function createSuCatModule(shared: SuCatalogueServices['catalogue']): Mod
             CatalogueResolver: () => shared.CatalogueResolver,
             MessageLocale: () => shared.MessageLocale,
             Settings: () => shared.Settings,
-        },
-        lsp: {
-            CompletionProvider: services => new SuCatCompletionProvider(services),
-            DocumentSymbolProvider: () => new SuCatDocumentSymbolProvider(),
-            FoldingRangeProvider: services => new SuFoldingRangeProvider(services),
-            Formatter: () => new SuCatFormatter(),
-            ReferencesProvider: services => new SuReferencesProvider(services),
-            RenameProvider: services => new SuCatRenameProvider(services),
-            SemanticTokenProvider: services => new SuSemanticTokenProvider(services),
         },
         references: {
             Linker: services => new SuLinker(services),

@@ -1,17 +1,8 @@
-import { SuReferencesProvider } from './lsp/su-references.js';
 import type { Module } from 'langium';
 import type { LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import type { CatalogueResolver } from './catalogue-resolver.js';
 import type { MessageLocale } from './diagnostics/locale.js';
 import type { PlanSettings } from './settings.js';
-import { SuPlanCodeActionProvider } from './lsp/suplan-code-actions.js';
-import { SuPlanFormatter } from './lsp/su-formatter.js';
-import { SuPlanDocumentSymbolProvider } from './lsp/su-document-symbols.js';
-import { SuFoldingRangeProvider } from './lsp/su-folding.js';
-import { SuSemanticTokenProvider } from './lsp/su-semantic-tokens.js';
-import { SuPlanRenameProvider } from './lsp/suplan-rename.js';
-import { SuPlanCompletionProvider } from './lsp/suplan-completion.js';
-import { SuPlanHoverProvider } from './lsp/suplan-hover.js';
 import { SuDocumentValidator } from './overrides/su-document-validator.js';
 import { SuLinker } from './overrides/su-linker.js';
 import { SuValidationRegistry } from './overrides/su-validation-registry.js';
@@ -50,17 +41,6 @@ export function createSuPlanModule(shared: SuCatalogueServices['catalogue']): Mo
             NameProvider: () => new SuPlanNameProvider(),
             ScopeComputation: services => new SuPlanScopeComputation(services),
             ScopeProvider: services => new SuPlanScopeProvider(services),
-        },
-        lsp: {
-            CodeActionProvider: () => new SuPlanCodeActionProvider(shared.CatalogueResolver),
-            CompletionProvider: services => new SuPlanCompletionProvider(services),
-            DocumentSymbolProvider: () => new SuPlanDocumentSymbolProvider(),
-            FoldingRangeProvider: services => new SuFoldingRangeProvider(services),
-            Formatter: () => new SuPlanFormatter(),
-            HoverProvider: services => new SuPlanHoverProvider(services),
-            ReferencesProvider: services => new SuReferencesProvider(services),
-            RenameProvider: services => new SuPlanRenameProvider(services),
-            SemanticTokenProvider: services => new SuSemanticTokenProvider(services),
         },
         validation: {
             DocumentValidator: services => new SuDocumentValidator(services, shared.MessageLocale),

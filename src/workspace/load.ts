@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { SuServices } from '../language/suplan-services.js';
+import type { SuCoreServices } from '../language/su-core-services.js';
 
 export interface LoadedDocument {
     /** Absolute path on disk. */
@@ -25,7 +25,7 @@ export function readSources(files: readonly string[]): SourceText[] {
  * Builds catalogues and plans together in one workspace and validates them. Documents already
  * in the workspace from an earlier call are removed first, so one service container can be reused.
  */
-export async function buildWorkspace(services: SuServices, sources: readonly SourceText[]): Promise<LoadedDocument[]> {
+export async function buildWorkspace(services: SuCoreServices, sources: readonly SourceText[]): Promise<LoadedDocument[]> {
     const workspace = services.shared.workspace;
     for (const existing of workspace.LangiumDocuments.all.toArray()) {
         workspace.LangiumDocuments.deleteDocument(existing.uri);
