@@ -167,7 +167,7 @@ describe('suplan catalogue upgrade', () => {
         expect(after.get('07-barnavardsutredningar.suplan')!.errors).toEqual([{ line: 46, code: 'SU012' }, { line: 72, code: 'SU020' }]);
         for (const name of ['01-ekonomiskt-bistand.suplan', '06-single-case.suplan']) expect(after.get(name)!.errors).toEqual([]);
         const check = await runCli(['check', 'plans/08-bbic-samtal.suplan'], { cwd: dir });
-        expect(check.code).toBe(0);
+        expect(check.code, `${check.stdout}${check.stderr}`).toBe(0);
     });
 
     test('each upgraded plan model equals the original except the renamed ids, the catalogue version and the decisions listed', async () => {
