@@ -255,6 +255,7 @@ function renderMarkdown(report: DiffReport, language: CliLanguage): string {
 function renderJson(report: DiffReport, language: CliLanguage): string {
     const { diff } = report;
     const json = {
+        schemaVersion: 1,
         catalogue: diff.name, from: diff.from, to: diff.to, old: report.oldFile, new: report.newFile,
         changes: diff.changes.map(change => ({ ...change, text: describeChange(change, language) })),
         ...(report.plans ? {
