@@ -72,6 +72,7 @@ export const ASPECT: Readonly<Record<string, Bilingual>> = {
     'role.compiles': { sv: 'roller: sammanställer', en: 'roles: compiles' },
     'role.analyses': { sv: 'roller: analyserar', en: 'roles: analyses' },
     clientGoals: { sv: 'klientmål', en: 'client goals' },
+    accepted: { sv: 'accepterad varning', en: 'accepted warning' },
     phase: { sv: 'fas', en: 'phase' },
     referenceTable: { sv: 'referenstabell', en: 'reference table' },
     extract: { sv: 'uttag', en: 'extract' },

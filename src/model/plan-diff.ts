@@ -1,7 +1,7 @@
 import type { RegistrationBurden } from '../language/registration-burden.js';
 import { planBurden } from './plan-burden.js';
 import type {
-    AnalysisKind, AnalysisModel, CodeModel, ConditionModel, ExtractModel, MeasurementPointModel, PhaseModel, PlanModel, RefinedCodeModel,
+    AcceptedWarning, AnalysisKind, AnalysisModel, CodeModel, ConditionModel, ExtractModel, MeasurementPointModel, PhaseModel, PlanModel, RefinedCodeModel,
     ReferenceTableModel, RoundingModel,
     SamplingModel, ScenarioModel, ScenarioRulePart, ValueSetModel, VariableModel,
 } from './plan-model.js';
@@ -178,6 +178,11 @@ export function comparePlans(before: PlanModel, after: PlanModel): DiffChange[] 
     out.keyed('scenarios', 'item', keyedScenarios(before.scenarios), keyedScenarios(after.scenarios), s => s.key, s => scenarioText(s.scenario), (a, b) => {
         out.value('scenarios', a.key, 'rule', ruleText(a.scenario.rule), ruleText(b.scenario.rule));
         out.value('scenarios', a.key, 'nextStep', a.scenario.nextStep, b.scenario.nextStep);
+    });
+    // Warnings the team accepted, with their reasons (shown in the plan document).
+    const accepted = (w: AcceptedWarning) => (w.subject ? `${w.code} för ${w.subject}` : w.code);
+    out.keyed('plan', 'accepted', before.acceptedWarnings, after.acceptedWarnings, accepted, w => `"${w.reason}"`, (a, b) => {
+        out.value('plan', accepted(a), 'accepted', `"${a.reason}"`, `"${b.reason}"`);
     });
     // Privacy.
     out.value('privacy', '', 'minCell', String(before.privacy.suppression.minCell), String(after.privacy.suppression.minCell), 'suppressionChanged');
