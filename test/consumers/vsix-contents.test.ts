@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { CODES } from '../../src/language/diagnostics/codes.js';
 
 /**
  * The packaged extension, read from the `.vsix` that `npm run package` wrote (never from the
@@ -376,6 +377,8 @@ describe('the web server in the .vsix (VS Code for the Web)', () => {
         expect(su012, JSON.stringify(result.diagnostics[plan])).toBeDefined();
         expect(su012!.message).toContain('"bbic.samtal_enskiltt" is not in the catalogue version');
         expect(su012!.message).toContain('"bbic.samtal_enskilt"');
+        // The web worker publishes the help text after the message too, in the message language.
+        expect(su012!.message.split('\n').slice(1)).toEqual([`Tip: ${CODES.SU012.help.en}`]);
         // A plan with errors generates nothing; the server says why.
         expect(result.generated.ok).toBe(false);
         expect(result.generated.message).toMatch(/^The plan has \d+ error/);
