@@ -103,7 +103,8 @@ describe('the packaged language server over stdio', () => {
         // A plan that is never opened, with a misspelt catalogue variable (and a title of its own).
         const broken = planText
             .replace('plan "Barnavårdsutredningar i stadsdelarna', 'plan "Trasig kopia av barnavårdsutredningarna')
-            .replace('använd bbic.utr_tid när', 'använd bbic.utr_tidd när');
+            .replace('använd bbic.utr_tid när', 'använd bbic.utr_tidd när')
+            .replace(/(\n\s*fråga "[^"]*")/, '$1$1'); // the question twice: SU002, with the first as related information
         expect(broken).toContain('bbic.utr_tidd');
         writeFileSync(path.join(workspace, BROKEN), broken);
         // A plan whose indentation is all wrong, for formatting.
@@ -170,6 +171,19 @@ describe('the packaged language server over stdio', () => {
         expect(help).toEqual([`Tips: ${CODES.SU012.help.sv}`]);
     });
 
+    test('a section given twice: SU002 on the repeat, with relatedInformation "först angiven här" at the first', async () => {
+        const brokenText = readFileSync(path.join(workspace, BROKEN), 'utf8');
+        const brokenUri = fileUri(path.join(workspace, BROKEN));
+        const diagnostics = await client.waitForDiagnostics(brokenUri, d => d.some(x => x.code === 'SU002'));
+        const su002 = diagnostics.find(d => d.code === 'SU002') as Diagnostic & { relatedInformation?: Array<{ location: Location; message: string }> };
+        const question = /fråga ("[^"]*")/.exec(brokenText)![1];
+        const first = brokenText.indexOf(question);
+        const second = brokenText.indexOf(question, first + 1);
+        const before = brokenText.slice(0, second);
+        expect(su002.range.start).toEqual({ line: before.split('\n').length - 1, character: second - before.lastIndexOf('\n') - 1 });
+        expect(su002.relatedInformation).toEqual([{ location: { uri: brokenUri, range: rangeOf(brokenText, question) }, message: 'först angiven här' }]);
+    });
+
     test('completion after `använd bbic.` offers the catalogue variables with their labels', async () => {
         // Type a new line in `variabler { … }`, as a user would.
         const anchor = '        använd bbic.utr_tid när utredningsbeslut i 1\n';
@@ -231,6 +245,18 @@ describe('the packaged language server over stdio', () => {
         expect(catalogues.map(c => `${c.name} ${c.version}`)).toEqual(['bbic 2025', 'bbic 2024', 'bbic 2023']);
         const newest = catalogues[0];
         expect(newest.variable.label).toBe(catalogueLabel(catalogueText, newest.variable.name));
+    });
+
+    test('on the katalog line the server offers "Uppgradera till katalogversion 2025" (no diagnostic needed), with the upgraded plan as its edit', async () => {
+        const line = lineOf(planText, 'katalog bbic version "2024"');
+        const actions = await client.request<Array<{ title: string; kind?: string; edit?: { changes?: Record<string, TextEdit[]> } }>>('textDocument/codeAction', {
+            textDocument: { uri: planUri }, range: { start: { line, character: 4 }, end: { line, character: 4 } }, context: { diagnostics: [] },
+        });
+        const upgrade = actions.filter(a => a.title.startsWith('Uppgradera'));
+        expect(upgrade.map(a => [a.title, a.kind])).toEqual([['Uppgradera till katalogversion 2025', 'quickfix']]);
+        const edits = Object.values(upgrade[0].edit?.changes ?? {})[0] ?? [];
+        expect(applyEdits(planText, edits)).toBe(planText.replace('katalog bbic version "2024"', 'katalog bbic version "2025"')
+            .replace('använd bbic.förhandsbedömning_beslut som', 'använd bbic.förhandsbedömning_utfall som'));
     });
 
     test('go to definition lands in the closed .sucat, on the variable', async () => {
