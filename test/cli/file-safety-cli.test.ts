@@ -54,7 +54,10 @@ describe('check on hostile folders and files', () => {
         symlinkSync('..', path.join(plans, 'sub', 'up'));
         const result = await runCli(['check', '.', '--format', 'json'], { cwd: dir });
         const report = JSON.parse(result.stdout) as { files: string[] };
-        expect(report.files).toEqual(['plans/a.suplan', 'plans/b.suplan', 'plans/sub/c.suplan', 'kataloger/bbic-2023.sucat', 'kataloger/bbic-2024.sucat'].sort());
+        // Every example catalogue once (copied to kataloger/), and each plan once.
+        const catalogues = readdirSync(path.join(repoRoot, 'examples/catalogues')).filter(f => f.endsWith('.sucat')).map(f => `kataloger/${f}`);
+        expect(catalogues.length).toBeGreaterThanOrEqual(2);
+        expect(report.files).toEqual(['plans/a.suplan', 'plans/b.suplan', 'plans/sub/c.suplan', ...catalogues].sort());
     }, 60_000);
 
     test('a file over 10 MB is refused with one line; a plan with an 8 MB string is checked and gets its diagnostics', async () => {
