@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import type { CatalogueChange, CatalogueDiff, Impact, PlanFinding } from '../language/catalogue-diff.js';
@@ -277,6 +277,17 @@ function renderJson(report: DiffReport, language: CliLanguage): string {
 
 // ------------------------------------------------------------------ upgrade
 
+/** Whether the file starts with a UTF-8 byte-order mark, which the loaded text no longer has: written back as it was. */
+function startsWithBom(file: string): boolean {
+    const fd = openSync(file, 'r');
+    try {
+        const head = Buffer.alloc(3);
+        return readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+    } finally {
+        closeSync(fd);
+    }
+}
+
 /** Changed lines as `-`/`+` pairs with their line numbers (an upgrade never adds or removes a line). */
 function changedLines(before: string, after: string, language: CliLanguage): string[] {
     const [a, b] = [before.split('\n'), after.split('\n')];
@@ -362,7 +373,7 @@ export async function runUpgrade(plans: readonly string[], options: UpgradeOptio
         }
         const after = applyChanges(before, changes);
         if (options.dryRun) out.push(...changedLines(before, after, language));
-        else if (after !== before) toWrite.push({ target: loaded.file, content: after });
+        else if (after !== before) toWrite.push({ target: loaded.file, content: (startsWithBom(loaded.file) ? '\uFEFF' : '') + after });
     }
     if (tried === 0 && status === 0 && planDocuments.length > 0) problem(say(language, 'nothingUpgraded', options.to));
     // All plans or none: a plan is never left half-upgraded beside another that was written.

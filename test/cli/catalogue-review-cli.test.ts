@@ -228,6 +228,11 @@ describe('suplan catalogue upgrade', () => {
         const back = await runCli(['catalogue', 'upgrade', 'plan.suplan', '--to', '2023'], { cwd: fresh });
         expect(back.code).toBe(1);
         expect(back.stderr).toContain('som är nyare än "2023"');
+        // A plan with a BOM and CRLF line endings keeps both.
+        const crlf = `\uFEFF${original.replace(/\n/g, '\r\n')}`;
+        writeFileSync(path.join(fresh, 'crlf.suplan'), crlf);
+        expect((await runCli(['catalogue', 'upgrade', 'crlf.suplan', '--to', '2025'], { cwd: fresh })).code).toBe(0);
+        expect(readFileSync(path.join(fresh, 'crlf.suplan'), 'utf8')).toBe(`\uFEFF${readFileSync(path.join(fresh, 'plan.suplan'), 'utf8').replace(/\n/g, '\r\n')}`);
         writeFileSync(path.join(fresh, 'trasig.suplan'), 'plan "x" {\n    katalog bbic version "2023"\n    variabler { använd bbic.kön\n}\n');
         const broken = await runCli(['catalogue', 'upgrade', 'trasig.suplan', '--to', '2025'], { cwd: fresh });
         expect([broken.code, broken.stdout, broken.stderr]).toEqual([1, '', 'trasig.suplan: planen har syntaxfel och uppgraderas inte; rätta dem först.\n']);
