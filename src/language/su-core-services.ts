@@ -11,6 +11,7 @@ import { SuConfigurationProvider } from './lsp/su-configuration.js';
 import { SuDocumentBuilder } from './overrides/su-document-builder.js';
 import { SuDocumentFactory } from './overrides/su-document-factory.js';
 import { SuIndexManager } from './overrides/su-index-manager.js';
+import { SuTokenBuilder } from './overrides/su-token-builder.js';
 import { SuWorkspaceManager } from './overrides/su-workspace-manager.js';
 import { PlanSettings } from './settings.js';
 import { createSuCatModule, type SuCatAddedServices, type SuCatServices } from './sucat-module.js';
@@ -39,6 +40,11 @@ export const NO_REFERENCE_INDEX: Module<LangiumCoreServices, PartialLangiumCoreS
     workspace: { ReferenceDescriptionProvider: () => ({ createDescriptions: async () => [] }) },
 };
 
+/** The CLI's lexers: the same tokens, built faster (su-token-builder.ts). */
+const CORE_PARSER: Module<LangiumCoreServices, PartialLangiumCoreServices> = {
+    parser: { TokenBuilder: () => new SuTokenBuilder() },
+};
+
 export interface SuCoreServices {
     readonly shared: LangiumSharedCoreServices;
     readonly sucat: LangiumCoreServices & SuCatAddedServices;
@@ -60,8 +66,8 @@ export function createSuCoreServices(): SuCoreServices {
     const sharedModule = suSharedWorkspaceModule(locale, settings) as unknown as Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices>;
     const shared = inject(createDefaultSharedCoreModule(EmptyFileSystem), SuPlanGeneratedSharedModule, sharedModule);
     const common = { CatalogueResolver: new CatalogueResolver(shared as LangiumSharedServices), MessageLocale: locale, Settings: settings };
-    const sucat = inject(createDefaultCoreModule({ shared }), SuCatGeneratedModule, createSuCatModule(common), NO_REFERENCE_INDEX) as unknown as SuCatServices;
-    const suplan = inject(createDefaultCoreModule({ shared }), SuPlanGeneratedModule, createSuPlanModule(common), NO_REFERENCE_INDEX) as unknown as SuPlanServices;
+    const sucat = inject(createDefaultCoreModule({ shared }), SuCatGeneratedModule, createSuCatModule(common), NO_REFERENCE_INDEX, CORE_PARSER) as unknown as SuCatServices;
+    const suplan = inject(createDefaultCoreModule({ shared }), SuPlanGeneratedModule, createSuPlanModule(common), NO_REFERENCE_INDEX, CORE_PARSER) as unknown as SuPlanServices;
     shared.ServiceRegistry.register(sucat);
     shared.ServiceRegistry.register(suplan);
     registerSuCatChecks(sucat);
