@@ -48,7 +48,8 @@ console.log(`SU-plan benchmarks (node ${process.version}); corpus: ${PLANS} plan
 // 0. Start-up as a user sees it: `suplan check` of one example plan, a whole process, against
 // `node -e 0` measured in the same run (interleaved, so that both see the same machine load).
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 15);
-const EXAMPLE_PLAN = 'examples/plans/08-bbic-samtal.suplan';
+// The plan of issue 10's goal: one plan without a catalogue (so only the plan language's parser is built).
+const EXAMPLE_PLAN = 'examples/plans/02-missbruk-behandling.suplan';
 const startup = medians([
     ['node -e 0', ['-e', '0']],
     ['suplan --version (loads the CLI only)', ['bin/cli.js', '--version']],

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import { createSuServices } from '../../out/language/suplan-services.js';
-import { collectFiles } from '../../out/workspace/files.js';
+import { collectFiles } from '../../out/files/discovery.js';
 import { buildWorkspace, readSources } from '../../out/workspace/load.js';
 import { buildPlanModel } from '../../out/model/build-model.js';
 
