@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { CODES, helpFor, type Code, type Severity } from '../language/diagnostics/codes.js';
 import type { SuDiagnosticData } from '../language/validators/common.js';
-import { compareDiagnostics, type CheckReport, type CliDiagnostic } from './formats/report.js';
+import { compareDiagnostics, type CheckReport, type CliDiagnostic, type CliRelated } from './formats/report.js';
 import type { CheckedDocument, FileProblem, LoadedWorkspace } from './load-workspace.js';
 import type { CliLanguage } from './messages.js';
 import { toolInfo } from './tool-info.js';
@@ -26,9 +26,10 @@ function isCode(code: string): code is Code {
 export function collectDiagnostics(documents: readonly CheckedDocument[], language: CliLanguage): CliDiagnostic[] {
     const result: CliDiagnostic[] = [];
     const occurrences = new Map<string, number>();
+    const byUri = new Map(documents.map(d => [d.document.uri.toString(), d]));
     for (const document of documents) {
         for (const diagnostic of document.diagnostics) {
-            const converted = toCliDiagnostic(document, diagnostic, language, occurrences);
+            const converted = toCliDiagnostic(document, diagnostic, language, occurrences, byUri);
             if (document.role === 'discovered' && converted.severity !== 'error') continue;
             result.push(converted);
         }
@@ -36,7 +37,7 @@ export function collectDiagnostics(documents: readonly CheckedDocument[], langua
     return result.sort(compareDiagnostics);
 }
 
-function toCliDiagnostic(document: CheckedDocument, d: Diagnostic, language: CliLanguage, occurrences: Map<string, number>): CliDiagnostic {
+function toCliDiagnostic(document: CheckedDocument, d: Diagnostic, language: CliLanguage, occurrences: Map<string, number>, byUri: ReadonlyMap<string, CheckedDocument>): CliDiagnostic {
     const data = isSuData(d.data) ? d.data : undefined;
     const code = typeof d.code === 'string' ? d.code : data?.code ?? '';
     const severity = SEVERITIES[(d.severity ?? 1) - 1] ?? 'error';
@@ -60,7 +61,25 @@ function toCliDiagnostic(document: CheckedDocument, d: Diagnostic, language: Cli
         ...(data?.accepted !== undefined ? { accepted: data.accepted } : {}),
         fingerprint,
         ...sourceLineOf(text, d.range.start.line),
+        ...relatedOf(d, byUri),
     };
+}
+
+/** The diagnostic's related places (the first declaration of a repeated name) in the workspace's files. */
+function relatedOf(d: Diagnostic, byUri: ReadonlyMap<string, CheckedDocument>): { related?: CliRelated[] } {
+    const related: CliRelated[] = [];
+    for (const info of d.relatedInformation ?? []) {
+        const document = byUri.get(info.location.uri);
+        if (!document) continue; // only files of the workspace have a path to show
+        const range = info.location.range;
+        related.push({
+            file: document.shown,
+            line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1,
+            message: info.message,
+            ...sourceLineOf(document.document.textDocument, range.start.line),
+        });
+    }
+    return related.length > 0 ? { related } : {};
 }
 
 /** The text of a line without its line break; nothing for a line the document does not have. */

@@ -89,3 +89,35 @@ describe('suplan check --format', () => {
         expect(fingerprints(again.stdout)).toEqual(fingerprints(output('gitlab').stdout));
     });
 });
+
+describe('suplan check --format: where a repeat was first given', () => {
+    const carets = 'test/cli/fixtures/golden/carets.suplan';
+    const run = async (format: string): Promise<string> => (await runCli(['check', carets, '--catalogue', 'test/fixtures/catalogues', '--format', format])).stdout;
+
+    test('json: the repeat has `related` with the first declaration\'s file, position and message', async () => {
+        const report = JSON.parse(await run('json')) as { diagnostics: Array<{ code: string; line: number; related?: unknown[] }> };
+        const su030 = report.diagnostics.find(d => d.code === 'SU030');
+        expect(su030?.line).toBe(19);
+        expect(su030?.related).toEqual([{ file: carets, line: 18, column: 15, endLine: 18, endColumn: 24, message: 'först deklarerad här' }]);
+        expect(report.diagnostics.find(d => d.code === 'SU001')).not.toHaveProperty('related');
+    });
+
+    test('sarif: the repeat has relatedLocations, and the log is valid SARIF 2.1.0', async () => {
+        const log = JSON.parse(await run('sarif')) as { runs: Array<{ results: Array<{ ruleId: string; relatedLocations?: unknown[] }> }> };
+        expect(sarifErrors(log)).toEqual([]);
+        const su002 = log.runs[0].results.find(r => r.ruleId === 'SU002');
+        expect(su002?.relatedLocations).toEqual([{
+            id: 1,
+            physicalLocation: { artifactLocation: { uri: carets, uriBaseId: 'SRCROOT' }, region: { startLine: 9, startColumn: 5, endLine: 9, endColumn: 73 } },
+            message: { text: 'först angiven här' },
+        }]);
+    });
+
+    test('github and gitlab: unchanged, one entry per diagnostic and no related places', async () => {
+        const github = (await run('github')).trimEnd().split('\n');
+        expect(github.filter(line => line.startsWith('::')).length).toBe(github.length);
+        expect(github).toHaveLength(4);
+        expect(github.join('\n')).not.toMatch(/först (deklarerad|angiven)/);
+        expect(await run('gitlab')).not.toMatch(/först (deklarerad|angiven)/);
+    });
+});

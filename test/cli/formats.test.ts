@@ -76,6 +76,23 @@ describe('text', () => {
         ]);
     });
 
+    test('a repeat: where the first one is, with its line, before the help; one gutter width for both', () => {
+        const repeat = [diagnostic({
+            file: 'plans/a.suplan', line: 12, column: 15, endColumn: 20, code: 'SU030', severity: 'error', message: 'Namnet "x_år" används redan i planen.', help: 'Byt namn.',
+            sourceLine: '        lokal x_år "X" : antal',
+            related: [{ file: 'plans/a.suplan', line: 9, column: 15, endLine: 9, endColumn: 20, message: 'först deklarerad här', sourceLine: '        lokal x_år "Y" : antal' }],
+        })];
+        expect(formatText(report('sv', repeat)).split('\n').slice(0, 7)).toEqual([
+            'plans/a.suplan:12:15: error SU030: Namnet "x_år" används redan i planen.',
+            '  12 |         lokal x_år "X" : antal',
+            '     |               ^^^^^',
+            '  först deklarerad här: plans/a.suplan:9:15',
+            '   9 |         lokal x_år "Y" : antal',
+            '     |               ^^^^^',
+            '  hjälp: Byt namn.',
+        ]);
+    });
+
     test('English help word and summary', () => {
         const text = formatText(report('en'));
         expect(text).toContain('\n  help: Rätta namnet.\n');

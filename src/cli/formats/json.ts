@@ -2,7 +2,8 @@ import { summarize, type CheckReport } from './report.js';
 
 /**
  * A JSON object: the tool, the checked files, a summary and the diagnostics, each with
- * file, line, column, endLine, endColumn, severity, code, message, help and (when accepted) accepted.
+ * file, line, column, endLine, endColumn, severity, code, message, help, (when accepted) accepted
+ * and (for a repeat) related: where the first one is, with file, positions and message.
  */
 export function formatJson(report: CheckReport): string {
     const output = {
@@ -23,6 +24,9 @@ export function formatJson(report: CheckReport): string {
             help: d.help ?? null,
             ...(d.accepted !== undefined ? { accepted: d.accepted } : {}),
             fingerprint: d.fingerprint,
+            ...(d.related ? {
+                related: d.related.map(r => ({ file: r.file, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, message: r.message })),
+            } : {}),
         })),
     };
     return JSON.stringify(output, null, 2) + '\n';

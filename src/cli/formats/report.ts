@@ -21,6 +21,20 @@ export interface CliDiagnostic {
     readonly fingerprint: string;
     /** The text of the first line of the range, without its line break: the text format shows it with carets. */
     readonly sourceLine?: string;
+    /** Other places the diagnostic is about: where a repeated name or section was first given. */
+    readonly related?: readonly CliRelated[];
+}
+
+/** A related place of a diagnostic, positioned like the diagnostic itself. */
+export interface CliRelated {
+    readonly file: string;
+    readonly line: number;
+    readonly column: number;
+    readonly endLine: number;
+    readonly endColumn: number;
+    /** "först deklarerad här" / "first declared here". */
+    readonly message: string;
+    readonly sourceLine?: string;
 }
 
 export interface ToolInfo {

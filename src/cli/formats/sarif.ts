@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { ALL_CODES, CODES, type Severity } from '../../language/diagnostics/codes.js';
 import type { CliLanguage } from '../messages.js';
-import type { CheckReport, CliDiagnostic } from './report.js';
+import type { CheckReport, CliDiagnostic, CliRelated } from './report.js';
 
 type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -37,6 +37,13 @@ export function formatSarif(report: CheckReport): string {
         level: LEVEL[d.severity],
         message: { text: d.message },
         locations: [{ physicalLocation: { artifactLocation: artifactLocation(d.file), region: region(d) } }],
+        ...(d.related ? {
+            relatedLocations: d.related.map((r, index) => ({
+                id: index + 1,
+                physicalLocation: { artifactLocation: artifactLocation(r.file), region: region(r) },
+                message: { text: r.message },
+            })),
+        } : {}),
         partialFingerprints: { 'suplanFingerprint/v1': d.fingerprint },
         ...(d.accepted !== undefined ? { suppressions: [{ kind: 'inSource', justification: d.accepted }] } : {}),
     }));
@@ -81,6 +88,6 @@ function directoryUri(directory: string): string {
     return href.endsWith('/') ? href : href + '/';
 }
 
-function region(d: CliDiagnostic): { startLine: number; startColumn: number; endLine: number; endColumn: number } {
+function region(d: CliDiagnostic | CliRelated): { startLine: number; startColumn: number; endLine: number; endColumn: number } {
     return { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn };
 }

@@ -1,10 +1,11 @@
 import { t } from '../messages.js';
-import { summarize, summaryLine, type CheckReport, type CliDiagnostic } from './report.js';
+import { summarize, summaryLine, type CheckReport, type CliDiagnostic, type CliRelated } from './report.js';
 import { excerptLines } from './source-excerpt.js';
 
 /**
  * `path:line:col: error SU012: message`, the source line with its number and carets under the
- * range, the help on an indented line, then a summary line. Tools read the first line of each
+ * range, for a repeat where the first one is (`först deklarerad här: path:line:col` and its line),
+ * the help on an indented line, then a summary line. Tools read the first line of each
  * diagnostic; it is the same with or without the excerpt.
  */
 export function formatText(report: CheckReport): string {
@@ -12,7 +13,12 @@ export function formatText(report: CheckReport): string {
     const lines: string[] = [];
     for (const diagnostic of report.diagnostics) {
         lines.push(diagnosticLine(diagnostic));
-        lines.push(...excerpt(diagnostic));
+        // One gutter width for the diagnostic and its related places, as rustc aligns them.
+        const gutter = Math.max(...[diagnostic, ...diagnostic.related ?? []].map(p => String(p.line).length));
+        lines.push(...excerpt(diagnostic, gutter));
+        for (const place of diagnostic.related ?? []) {
+            lines.push(`  ${oneLine(place.message)}: ${place.file}:${place.line}:${place.column}`, ...excerpt(place, gutter));
+        }
         if (diagnostic.help) lines.push(`  ${helpWord}: ${oneLine(diagnostic.help)}`);
     }
     lines.push(summaryLine(summarize(report), report.language));
@@ -25,10 +31,10 @@ export function diagnosticLine(d: CliDiagnostic): string {
 }
 
 /** The line of the range with carets under it; over several lines, the first line to its end. */
-function excerpt(d: CliDiagnostic): string[] {
+function excerpt(d: CliDiagnostic | CliRelated, gutter: number): string[] {
     if (d.sourceLine === undefined) return [];
     const end = d.endLine === d.line ? d.endColumn - 1 : d.sourceLine.length;
-    return excerptLines({ line: d.line, source: d.sourceLine, start: d.column - 1, end });
+    return excerptLines({ line: d.line, source: d.sourceLine, start: d.column - 1, end }, gutter);
 }
 
 function oneLine(text: string): string {

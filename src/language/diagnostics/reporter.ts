@@ -1,13 +1,16 @@
-import type { AstNode, DiagnosticInfo, ValidationAcceptor } from 'langium';
+import { AstUtils, getDiagnosticRange, type AstNode, type DiagnosticInfo, type ValidationAcceptor } from 'langium';
+import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { isAcceptance, type Acceptance, type Plan } from '../generated/ast.js';
 import { CODES, messageFor, type Code, type Language } from './codes.js';
-import type { Problem, Report, SuDiagnosticData } from '../validators/common.js';
+import type { Problem, RelatedPlace, Report, SuDiagnosticData } from '../validators/common.js';
 import { messageTable } from '../../text/messages.js';
 
 /** The reporter's additions to a diagnostic's message. */
 const say = messageTable({
     accepted: { sv: ' (accepterad: {0})', en: ' (accepted: {0})' },
     forSubject: { sv: ' för "{0}"', en: ' for "{0}"' },
+    firstDeclared: { sv: 'först deklarerad här', en: 'first declared here' },
+    firstGiven: { sv: 'först angiven här', en: 'first given here' },
 });
 
 /**
@@ -41,8 +44,18 @@ export class PlanReporter {
         const data: SuDiagnosticData = { code: problem.code, args, subject: problem.subject, fix: problem.fix, accepted };
         const message = messageFor(problem.code, this.language, args)
             + (accepted !== undefined ? say(this.language, 'accepted', accepted) : '');
-        const info = { node: problem.node, property: problem.property, index: problem.index, code: problem.code, data } as DiagnosticInfo<N>;
+        const relatedInformation = problem.related?.map(place => this.relatedInformation(place));
+        const info = {
+            node: problem.node, property: problem.property, index: problem.index, code: problem.code, data,
+            ...(relatedInformation?.length ? { relatedInformation } : {}),
+        } as DiagnosticInfo<N>;
         this.accept(severity, message, info);
+    }
+
+    /** A related place as LSP related information: its document, its range and what it is. */
+    private relatedInformation(place: RelatedPlace): DiagnosticRelatedInformation {
+        const range = getDiagnosticRange({ node: place.node, property: place.property, index: place.index } as DiagnosticInfo<AstNode>);
+        return { location: { uri: AstUtils.getDocument(place.node).uri.toString(), range }, message: say(this.language, place.kind) };
     }
 
     /** Acceptances of warnings that were never raised (SU072). Call after all validators ran. */

@@ -1,9 +1,9 @@
 import {
     isCodeListSet, isCountSet, isNumberSet,
-    type Catalogue, type CatalogueVariable,
+    type Catalogue, type CatalogueVariable, type CodeLabel,
 } from '../generated/ast.js';
 import { dayNumber } from './period-validator.js';
-import type { Report, ValidationContext } from './common.js';
+import { firstDeclared, firstGiven, type Report, type ValidationContext } from './common.js';
 
 /** What a catalogue variable needs, in both languages, for SU081. */
 const REQUIRED_PARTS: ReadonlyArray<{ readonly has: (v: CatalogueVariable) => boolean; readonly sv: string; readonly en: string }> = [
@@ -30,11 +30,12 @@ export class CatalogueFileValidator {
 
     /** SU080: a variable id given earlier in the same catalogue. */
     private variableIdsUnique(catalogue: Catalogue, report: Report): void {
-        const seen = new Set<string>();
+        const seen = new Map<string, CatalogueVariable>();
         for (const variable of catalogue.variables) {
             if (!variable.name) continue;
-            if (seen.has(variable.name)) report({ code: 'SU080', node: variable, property: 'name', args: [variable.name, catalogue.name] });
-            seen.add(variable.name);
+            const first = seen.get(variable.name);
+            if (first) report({ code: 'SU080', node: variable, property: 'name', args: [variable.name, catalogue.name], related: firstDeclared(first, 'name') });
+            else seen.set(variable.name, variable);
         }
     }
 
@@ -52,11 +53,12 @@ export class CatalogueFileValidator {
     private valueSetValid(variable: CatalogueVariable, report: Report): void {
         const set = variable.valueSet;
         if (isCodeListSet(set)) {
-            const seen = new Set<number>();
+            const seen = new Map<number, CodeLabel>();
             for (const entry of set.codes) {
                 if (entry.code === undefined) continue;
-                if (seen.has(entry.code)) report({ code: 'SU024', node: entry, property: 'code', args: [entry.code, variable.name] });
-                seen.add(entry.code);
+                const first = seen.get(entry.code);
+                if (first) report({ code: 'SU024', node: entry, property: 'code', args: [entry.code, variable.name], related: firstGiven(first, 'code') });
+                else seen.set(entry.code, entry);
             }
         } else if ((isCountSet(set) || isNumberSet(set)) && set.range && set.range.min > set.range.max) {
             report({ code: 'SU025', node: set, property: 'range', args: [set.range.min, set.range.max] });
@@ -67,7 +69,10 @@ export class CatalogueFileValidator {
     private versionInOneFile(catalogue: Catalogue, report: Report, context: ValidationContext): void {
         if (!catalogue.name || catalogue.version === undefined) return;
         const same = context.catalogues.versions(catalogue.name).filter(c => c.version === catalogue.version);
-        if (same.length > 1) report({ code: 'SU082', node: catalogue, property: 'version', args: [catalogue.name, catalogue.version] });
+        if (same.length < 2) return;
+        // Every file gets the error; each points to the others.
+        const others = same.filter(c => c !== catalogue);
+        report({ code: 'SU082', node: catalogue, property: 'version', args: [catalogue.name, catalogue.version], related: others.flatMap(c => firstGiven(c, 'version')) });
     }
 
     /** SU083 (warning): a label an earlier variable already has; forms and reports would show two equal questions. */
@@ -77,7 +82,7 @@ export class CatalogueFileValidator {
             if (variable.label === undefined) continue;
             const key = variable.label.trim().toLowerCase();
             const first = firstWith.get(key);
-            if (first) report({ code: 'SU083', node: variable, property: 'label', args: [variable.label, first.name], subject: variable.name });
+            if (first) report({ code: 'SU083', node: variable, property: 'label', args: [variable.label, first.name], subject: variable.name, related: firstGiven(first, 'label') });
             else firstWith.set(key, variable);
         }
     }

@@ -28,6 +28,28 @@ export interface Problem<N extends AstNode = AstNode> {
     /** The name the problem is about, matched by `acceptera SUxxx för <subject>`. */
     readonly subject?: string;
     readonly fix?: FixData;
+    /** Other places the problem is about: where a repeated name or section was first given. */
+    readonly related?: readonly RelatedPlace[];
+}
+
+/** A place a diagnostic points to besides its own (LSP related information, SARIF relatedLocations). */
+export interface RelatedPlace {
+    readonly node: AstNode;
+    /** The property to point at; the whole node when absent. */
+    readonly property?: string;
+    readonly index?: number;
+    /** "först deklarerad här" for a name, "först angiven här" for a section, code or label. */
+    readonly kind: 'firstDeclared' | 'firstGiven';
+}
+
+/** The first declaration of a repeated name, as related information of the repeat. */
+export function firstDeclared(node: AstNode, property?: string): RelatedPlace[] {
+    return [{ node, property, kind: 'firstDeclared' }];
+}
+
+/** Where a repeated section, code or label was first given. */
+export function firstGiven(node: AstNode, property?: string): RelatedPlace[] {
+    return [{ node, property, kind: 'firstGiven' }];
 }
 
 export type Report = <N extends AstNode>(problem: Problem<N>) => void;

@@ -3,7 +3,7 @@ import {
     type Analysis, type MeasurementPoint, type NamedValueSet, type Phase, type Plan, type PlanVariable, type ReferenceTable,
 } from '../generated/ast.js';
 import { allPoints, allVariables, pointName, sections, variableName } from '../plan-access.js';
-import type { PlanValidator, Report, ValidationContext } from './common.js';
+import { firstDeclared, type PlanValidator, type Report, type ValidationContext } from './common.js';
 
 /**
  * Names are unique within each kind: variables (with items and `använd` names), measurement points,
@@ -22,44 +22,47 @@ export class NamingValidator implements PlanValidator {
 
     /** `använd test.kön` is named `kön` unless it says `som …`; the name is then its reference. */
     private variableNamesUnique(plan: Plan, report: Report): void {
-        for (const variable of repeats(allVariables(plan), variableName)) {
-            this.reportVariable(variable, report);
+        for (const [variable, first] of repeats(allVariables(plan), variableName)) {
+            const problem = { code: 'SU030', args: [variableName(variable)], related: firstDeclared(first, nameProperty(first)) } as const;
+            if (isUseVariable(variable)) report({ ...problem, node: variable, property: nameProperty(variable) });
+            else report({ ...problem, node: variable, property: 'name' });
         }
-    }
-
-    private reportVariable(variable: PlanVariable, report: Report): void {
-        const name = variableName(variable);
-        if (isUseVariable(variable) && !variable.name) report({ code: 'SU030', node: variable, property: 'variable', args: [name] });
-        else report({ code: 'SU030', node: variable, property: 'name', args: [name] });
     }
 
     /** A second `uppföljning` without `som` repeats the name `uppföljning`. */
     private pointNamesUnique(plan: Plan, report: Report): void {
-        for (const point of repeats(allPoints(plan), pointName)) {
-            this.reportPoint(point, report);
+        for (const [point, first] of repeats(allPoints(plan), pointName)) {
+            report({ code: 'SU030', node: point, property: pointNameProperty(point), args: [pointName(point)], related: firstDeclared(first, pointNameProperty(first)) });
         }
     }
 
-    private reportPoint(point: MeasurementPoint, report: Report): void {
-        report({ code: 'SU030', node: point, property: point.name ? 'name' : 'kind', args: [pointName(point)] });
-    }
-
     private namesUnique(nodes: ReadonlyArray<NamedValueSet | ReferenceTable | Analysis | Phase>, report: Report): void {
-        for (const node of repeats(nodes, n => n.name)) {
-            report({ code: 'SU030', node, property: 'name', args: [node.name] });
+        for (const [node, first] of repeats(nodes, n => n.name)) {
+            report({ code: 'SU030', node, property: 'name', args: [node.name], related: firstDeclared(first, 'name') });
         }
     }
 }
 
-/** Every element whose name an earlier element already has (the first one is not a repeat). */
-function repeats<T>(elements: readonly T[], nameOf: (element: T) => string | undefined): T[] {
-    const seen = new Set<string>();
-    const found: T[] = [];
+/** Where a variable's name is written: `använd test.kön` without `som` is named by its reference. */
+function nameProperty(variable: PlanVariable): 'name' | 'variable' {
+    return isUseVariable(variable) && !variable.name ? 'variable' : 'name';
+}
+
+/** A second `uppföljning` without `som` is named by its kind. */
+function pointNameProperty(point: MeasurementPoint): 'name' | 'kind' {
+    return point.name ? 'name' : 'kind';
+}
+
+/** Every element whose name an earlier element already has (the first one is not a repeat), with that first element. */
+function repeats<T>(elements: readonly T[], nameOf: (element: T) => string | undefined): Array<[repeat: T, first: T]> {
+    const first = new Map<string, T>();
+    const found: Array<[T, T]> = [];
     for (const element of elements) {
         const name = nameOf(element);
         if (!name) continue;
-        if (seen.has(name)) found.push(element);
-        else seen.add(name);
+        const earlier = first.get(name);
+        if (earlier) found.push([element, earlier]);
+        else first.set(name, element);
     }
     return found;
 }

@@ -5,14 +5,14 @@ import {
     isTargetGroup, isVersionDecl,
     type Plan, type PlanElement,
 } from '../generated/ast.js';
-import type { PlanValidator, Report, ValidationContext } from './common.js';
+import { firstGiven, type PlanValidator, type Report, type ValidationContext } from './common.js';
 import { PURPOSES } from './purpose-validator.js';
 import { syntaxDamage, type SyntaxDamage } from './syntax-damage.js';
 
 /** A section that a plan states at most once: how to find it, and how to report a repeat of it. */
 interface SingleSection {
     readonly is: (element: PlanElement) => boolean;
-    readonly reportRepeat: (element: PlanElement, report: Report) => void;
+    readonly reportRepeat: (element: PlanElement, first: PlanElement, report: Report) => void;
 }
 
 /**
@@ -22,8 +22,8 @@ interface SingleSection {
 function single<T extends PlanElement>(keyword: string, is: (element: unknown) => element is T, property?: Properties<T>): SingleSection {
     return {
         is,
-        reportRepeat: (element, report) => {
-            if (is(element)) report({ code: 'SU002', node: element, property, args: [keyword] });
+        reportRepeat: (element, first, report) => {
+            if (is(element)) report({ code: 'SU002', node: element, property, args: [keyword], related: firstGiven(first, property as string | undefined) });
         },
     };
 }
@@ -85,7 +85,7 @@ export class StructureValidator implements PlanValidator {
     private sectionGivenTwice(plan: Plan, report: Report, damage: SyntaxDamage): void {
         for (const section of SINGLE_SECTIONS) {
             const found = plan.elements.filter(section.is);
-            for (const repeat of found.slice(1)) if (!damage.startsAtError(repeat)) section.reportRepeat(repeat, report);
+            for (const repeat of found.slice(1)) if (!damage.startsAtError(repeat)) section.reportRepeat(repeat, found[0], report);
         }
     }
 

@@ -10,7 +10,7 @@ import type { CodeModel, ValueSetModel } from '../plan-vocabulary.js';
 import { describeValueSet, isCoded } from '../value-sets.js';
 import { variableName } from '../plan-access.js';
 import { forEachDescendant } from '../ast-walk.js';
-import { originalValueSet, valueSetOf, type PlanValidator, type Report, type ValidationContext } from './common.js';
+import { firstGiven, originalValueSet, valueSetOf, type PlanValidator, type Report, type ValidationContext } from './common.js';
 
 /** Coded value sets whose codes are ordered, so `<` and `>` mean something. */
 const ORDINAL_KINDS: ReadonlySet<ValueSetModel['kind']> = new Set(['scale', 'goal4', 'goal5']);
@@ -172,11 +172,12 @@ export class ValueValidator implements PlanValidator {
 
     /** SU024: a code that occurs earlier in the same list (code list, value set, refinement, classes). */
     private codesUnique(list: CodeList, report: Report): void {
-        const seen = new Set<number>();
+        const seen = new Map<number, AstNode>();
         for (const entry of list.entries) {
             if (entry.code === undefined) continue;
-            if (seen.has(entry.code)) report({ code: 'SU024', node: entry, property: 'code', args: [entry.code, list.owner] });
-            seen.add(entry.code);
+            const first = seen.get(entry.code);
+            if (first) report({ code: 'SU024', node: entry, property: 'code', args: [entry.code, list.owner], related: firstGiven(first, 'code') });
+            else seen.set(entry.code, entry);
         }
     }
 }
