@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -6,8 +6,8 @@ import type { ImportOptions } from '../catalogue/catalogue-import.js';
 import type { CatalogueEntry } from '../catalogue/model.js';
 import { renderIssue, type ImportIssue } from '../catalogue/issues.js';
 import { CatalogueUsageError, catalogueMessage } from '../catalogue/messages.js';
-import { CliError, cliError, ioError } from './cli-error.js';
-import { readSourceText } from './read-input.js';
+import { CliError, cliError } from './cli-error.js';
+import { readInputBytes, readSourceText } from './read-input.js';
 import { say } from './catalogue-review-messages.js';
 import type { DiffOptions, UpgradeOptions } from './catalogue-review.js';
 import { LANGUAGES, t, type CliLanguage } from './messages.js';
@@ -120,14 +120,6 @@ function printSummary(line: string, out: string): void {
     (out === '-' ? process.stderr : process.stdout).write(`${line}\n`);
 }
 
-function readInput(file: string, language: CliLanguage): Buffer {
-    try {
-        return readFileSync(file);
-    } catch (error) {
-        throw ioError(error, language, file, 'cannotRead');
-    }
-}
-
 function write(target: string, content: string | Uint8Array, language: CliLanguage, overwrite = true): void {
     if (target === '-') {
         process.stdout.write(content);
@@ -169,7 +161,7 @@ export async function runImport(file: string, options: CatalogueImportOptions): 
     const base = options.update !== undefined ? await loadBase(options.update, language) : undefined;
     if (base === null) return 1;
     const { importCatalogue } = await import('../catalogue/catalogue-import.js');
-    const bytes = readInput(file, language);
+    const bytes = readInputBytes(file, language);
     const result = await importCatalogue(bytes, {
         fileName: file, name: options.name, version: options.version, title: options.title,
         columns: options.columns, sheet: options.sheet, encoding: options.encoding, language, ...(base ? { base } : {}),

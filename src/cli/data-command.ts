@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CellValue, Worksheet } from 'exceljs';
 import type { DataLayout, DataRow, RawTable, SheetRowCells } from '../data/index.js';
 import type { PlanModel } from '../model/plan-model.js';
-import { cliError, ioError } from './cli-error.js';
+import { cliError } from './cli-error.js';
 import { displayPath } from './display-path.js';
 import { loadPlanModel } from './load-plan-model.js';
 import { LANGUAGES, t, type CliLanguage } from './messages.js';
+import { readInputBytes } from './read-input.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 export interface DataImportOptions {
@@ -39,14 +39,6 @@ export function registerDataCommand(program: Command, language: CliLanguage): vo
         .action(async (files: string[], options: DataImportOptions) => {
             process.exitCode = await runDataImport(files, options);
         });
-}
-
-function readBytes(file: string, language: CliLanguage): Buffer {
-    try {
-        return readFileSync(file);
-    } catch (error) {
-        throw ioError(error, language, file, 'cannotRead');
-    }
 }
 
 function isZip(bytes: Uint8Array): boolean {
@@ -90,7 +82,7 @@ interface ReadInput {
 }
 
 async function readInput(model: PlanModel, layout: DataLayout, file: string, language: CliLanguage): Promise<ReadInput> {
-    const bytes = readBytes(file, language);
+    const bytes = readInputBytes(file, language);
     const data = await import('../data/index.js');
     if (!isZip(bytes)) {
         const table = data.readDataFile(bytes);

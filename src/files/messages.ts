@@ -9,6 +9,7 @@ const say = messageTable({
     linkLoop: { sv: 'länken pekar i en slinga', en: 'the link points in a loop' },
     notRegular: { sv: 'ingen vanlig fil (en FIFO, en enhet eller en mapp); läses inte', en: 'not a regular file (a FIFO, a device or a folder); not read' },
     tooLarge: { sv: 'filen är {0} MB; planer och kataloger får vara högst {1} MB', en: 'the file is {0} MB; plans and catalogues may be at most {1} MB' },
+    inputTooLarge: { sv: 'filen är {0} MB; en fil som importeras får vara högst {1} MB', en: 'the file is {0} MB; a file to import may be at most {1} MB' },
     utf16: { sv: 'filen är sparad i UTF-16; spara den som UTF-8', en: 'the file is saved as UTF-16; save it as UTF-8' },
     invalidUtf8: { sv: 'ogiltig UTF-8 på rad {0}, kolumn {1}; spara filen som UTF-8', en: 'invalid UTF-8 at line {0}, column {1}; save the file as UTF-8' },
     io: { sv: 'kan inte läsas ({0})', en: 'cannot be read ({0})' },
@@ -23,7 +24,8 @@ function megabytes(bytes: number, language: Language): string {
 /** One line saying why a plan, catalogue or folder entry was not read. */
 export function describeEntryProblem(problem: EntryProblem['problem'], language: Language): string {
     switch (problem.kind) {
-        case 'tooLarge': return say(language, 'tooLarge', megabytes(problem.bytes, language), megabytes(MAX_SOURCE_BYTES, language));
+        case 'tooLarge':
+            return say(language, problem.limit === MAX_SOURCE_BYTES ? 'tooLarge' : 'inputTooLarge', megabytes(problem.bytes, language), megabytes(problem.limit, language));
         case 'invalidUtf8': return say(language, 'invalidUtf8', problem.line, problem.column);
         case 'io': return say(language, 'io', problem.code);
         case 'outsideTree': return say(language, 'outsideTree', problem.target);

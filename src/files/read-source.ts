@@ -9,7 +9,7 @@ export type SourceProblem =
     | { readonly kind: 'danglingLink' }
     | { readonly kind: 'linkLoop' }
     | { readonly kind: 'notRegular' }
-    | { readonly kind: 'tooLarge'; readonly bytes: number }
+    | { readonly kind: 'tooLarge'; readonly bytes: number; readonly limit: number }
     | { readonly kind: 'utf16' }
     | { readonly kind: 'invalidUtf8'; readonly line: number; readonly column: number }
     | { readonly kind: 'io'; readonly code: string };
@@ -30,13 +30,17 @@ export function problemOfError(error: unknown, isLink: boolean): SourceProblem {
     return { kind: 'io', code };
 }
 
+/** The largest file an import reads (a workbook or CSV of data or of a variable list): 100 MB. */
+export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
+
+export type BytesRead = { readonly bytes: Buffer; readonly problem?: undefined } | { readonly bytes?: undefined; readonly problem: SourceProblem };
+
 /**
- * Reads a plan or catalogue: only a regular file (a FIFO, a device or a folder is refused without
- * being opened for reading: the open does not block and the type is checked on the opened file), at
- * most MAX_SOURCE_BYTES, in UTF-8 (a UTF-8 BOM is dropped). A UTF-16 byte-order mark and invalid
- * UTF-8 are problems (the latter with its line and column), never replacement characters.
+ * Reads the bytes of a regular file only (a FIFO, a device or a folder is refused without being
+ * opened for reading: the open does not block and the type is checked on the opened file), of at
+ * most `limit` bytes.
  */
-export function readSourceFile(file: string, isLink = false, limit = MAX_SOURCE_BYTES): SourceRead {
+export function readRegularFile(file: string, isLink = false, limit = MAX_SOURCE_BYTES): BytesRead {
     let fd: number;
     try {
         fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -46,7 +50,7 @@ export function readSourceFile(file: string, isLink = false, limit = MAX_SOURCE_
     try {
         const stats = fstatSync(fd);
         if (!stats.isFile()) return { problem: { kind: 'notRegular' } };
-        if (stats.size > limit) return { problem: { kind: 'tooLarge', bytes: stats.size } };
+        if (stats.size > limit) return { problem: { kind: 'tooLarge', bytes: stats.size, limit } };
         // Read at most one byte more than the limit: a file that grows while it is read is still refused.
         const buffer = Buffer.alloc(Math.min(stats.size, limit) + 1);
         let length = 0;
@@ -56,13 +60,23 @@ export function readSourceFile(file: string, isLink = false, limit = MAX_SOURCE_
             length += read;
             if (length === buffer.length) break;
         }
-        if (length > limit) return { problem: { kind: 'tooLarge', bytes: length } };
-        return decodeSource(buffer.subarray(0, length));
+        if (length > limit) return { problem: { kind: 'tooLarge', bytes: length, limit } };
+        return { bytes: buffer.subarray(0, length) };
     } catch (error) {
         return { problem: problemOfError(error, isLink) };
     } finally {
         closeSync(fd);
     }
+}
+
+/**
+ * Reads a plan or catalogue: a regular file (readRegularFile) of at most MAX_SOURCE_BYTES, in UTF-8
+ * (a UTF-8 BOM is dropped). A UTF-16 byte-order mark and invalid UTF-8 are problems (the latter with
+ * its line and column), never replacement characters.
+ */
+export function readSourceFile(file: string, isLink = false, limit = MAX_SOURCE_BYTES): SourceRead {
+    const read = readRegularFile(file, isLink, limit);
+    return read.problem ? { problem: read.problem } : decodeSource(read.bytes);
 }
 
 /** UTF-8 text of a plan or catalogue, or why it is not UTF-8. */
