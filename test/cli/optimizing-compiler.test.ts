@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { OPTIMIZING_COMPILER_FLAG, SMALL_WORKSPACE_CHARACTERS, withoutOptimizingCompilerWhenSmall } from '../../src/cli/optimizing-compiler.js';
+import { machineIsBusy, OPTIMIZING_COMPILER_FLAG, SMALL_WORKSPACE_CHARACTERS, withoutOptimizingCompilerWhenSmall } from '../../src/cli/optimizing-compiler.js';
 
 /**
  * In a fresh Node with V8's test intrinsics: whether a function asked to be optimized gets
@@ -32,10 +32,16 @@ describe('V8 optimizing compiler off while a small workspace is built', () => {
         expect(JSON.parse(result)).toEqual({ off: false, on: true });
     });
 
-    test('the work runs and its result or error comes back, for small and large workspaces', async () => {
+    test('the work runs and its result or error comes back, for small and large workspaces, busy machine or not', async () => {
         for (const characters of [0, SMALL_WORKSPACE_CHARACTERS, SMALL_WORKSPACE_CHARACTERS + 1]) {
-            await expect(withoutOptimizingCompilerWhenSmall(characters, async () => 42)).resolves.toBe(42);
-            await expect(withoutOptimizingCompilerWhenSmall(characters, async () => { throw new Error('stop'); })).rejects.toThrow('stop');
+            for (const busy of [true, false]) {
+                await expect(withoutOptimizingCompilerWhenSmall(characters, async () => 42, () => busy)).resolves.toBe(42);
+                await expect(withoutOptimizingCompilerWhenSmall(characters, async () => { throw new Error('stop'); }, () => busy)).rejects.toThrow('stop');
+            }
         }
+    });
+
+    test('machineIsBusy reads the load average and the number of cores', () => {
+        expect(typeof machineIsBusy()).toBe('boolean');
     });
 });
