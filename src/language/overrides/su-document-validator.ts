@@ -80,16 +80,24 @@ export class SuDocumentValidator extends DefaultDocumentValidator {
         const document = parseResult.value.$document;
         let lexed: ReturnType<TokenSource['tokens']> | undefined;
         const source: TokenSource = { tokens: () => (lexed ??= this.services.parser.Lexer.tokenize(document?.textDocument.getText() ?? '').tokens) };
+        // A line whose error got a hint (a reserved word, an option out of order, a decimal comma) gets
+        // no more syntax errors: the rest of it is the parser recovering from that one mistake.
+        const hinted = new Set<number>();
         for (const error of parseResult.parserErrors) {
-            const start = diagnostics.length;
-            super.processParsingErrors({ ...parseResult, parserErrors: [error] }, diagnostics, options);
-            for (let i = start; i < diagnostics.length; i++) diagnostics[i] = this.asSyntaxError(diagnostics[i], error, document, source);
+            const line = error.token.startLine;
+            if (line !== undefined && hinted.has(line)) continue;
+            const found: Diagnostic[] = [];
+            super.processParsingErrors({ ...parseResult, parserErrors: [error] }, found, options);
+            for (const diagnostic of found) {
+                const hint = document ? syntaxHint(error, document, this.grammarFacts(), source, this.locale.language) : undefined;
+                if (hint !== undefined && line !== undefined) hinted.add(line);
+                diagnostics.push(this.asSyntaxError(diagnostic, error, hint));
+            }
         }
     }
 
-    private asSyntaxError(diagnostic: Diagnostic, error?: ParserError, document?: LangiumDocument, source?: TokenSource): Diagnostic {
+    private asSyntaxError(diagnostic: Diagnostic, error?: ParserError, hint?: string): Diagnostic {
         const text = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-        const hint = error && document && source ? syntaxHint(error, document, this.grammarFacts(), source, this.locale.language) : undefined;
         const detail = hint ?? translateParserMessage(text, this.locale.language) + this.keywordMeant(text, error);
         const data: SuDiagnosticData = { code: 'SU001', args: [detail] };
         return { ...diagnostic, severity: 1, code: 'SU001', message: messageFor('SU001', this.locale.language, [detail]), data };

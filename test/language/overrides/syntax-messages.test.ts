@@ -41,6 +41,15 @@ describe('syntax errors say what to write instead', () => {
         }
     });
 
+    test('after a hint, the rest of its line gets no more syntax errors (the parser recovering from the one mistake)', async () => {
+        const text = plan().replace('lokal antal_samtal', 'lokal period');
+        services.suplan.catalogue.MessageLocale.language = 'sv';
+        const [loaded] = await buildWorkspace(services, [{ file: '/ws/plan.suplan', text }, TEST_CATALOGUE]);
+        const line = text.split('\n').findIndex(l => l.includes('lokal period'));
+        const onLine = loaded.diagnostics.filter(d => d.code === 'SU001' && d.range.start.line === line);
+        expect(onLine.map(d => String(d.message))).toEqual([expect.stringContaining('`period` är ett reserverat ord')]);
+    });
+
     test('a reserved word as an analysis name (`vid: …`, `period "Titel": …`)', async () => {
         const [vid] = await syntaxMessages(plan().replace('a2: beskriv', 'vid: beskriv'));
         expect(vid).toContain('`vid` är ett reserverat ord');
