@@ -6,9 +6,9 @@ import { setFlagsFromString } from 'node:v8';
  * V8's optimizing compiler (TurboFan) turned off when the machine is busy. Building the parsers
  * and checking a few plans is a short burst of code: TurboFan compiles much of it on background
  * threads, about a third of the CPU time of `suplan check` of one plan. On an idle core that is
- * free and the optimized code saves the main thread about 5 %; when every core is busy the
- * background threads take turns with the main thread, and `suplan check` of one plan took 40 %
- * longer with them (load 8 on two cores). From a few hundred plans on, the optimized code pays
+ * free (the main thread's CPU time is the same within a few per cent either way); when every core
+ * is busy the background threads take turns with the main thread, and `suplan check` of one plan
+ * took 40 % longer with them (load 4 to 8 on two cores). From a few hundred plans on, the optimized code pays
  * for itself anyway, so large workspaces keep it.
  */
 export const SMALL_WORKSPACE_CHARACTERS = 256 * 1024;
