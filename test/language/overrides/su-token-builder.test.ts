@@ -18,7 +18,11 @@ function describeTokens(grammar: Grammar, builder: DefaultTokenBuilder): unknown
 
 describe('SuTokenBuilder (the CLI\'s lexers)', () => {
     test.each([['suplan', SuPlanGrammar], ['sucat', SuCatGrammar]] as const)('builds the same tokens as Langium\'s builder for %s', (_name, grammar) => {
-        const ours = describeTokens(grammar(), new SuTokenBuilder());
+        const builder = new SuTokenBuilder();
+        const ours = describeTokens(grammar(), builder);
+        // Langium still asks findLongerAlt (a protected method SuTokenBuilder overrides); after an
+        // upgrade that renames it, this fails rather than the override silently doing nothing.
+        expect((builder as unknown as { partials: Map<unknown, unknown> }).partials.size).toBeGreaterThan(0);
         expect(ours).toEqual(describeTokens(grammar(), new DefaultTokenBuilder()));
         // Some keywords do have longer alternatives, so the comparison covers them.
         expect(ours.some(token => ((token as { longerAlt?: string[] }).longerAlt ?? []).length > 0)).toBe(true);
