@@ -8,7 +8,6 @@ import type { LoadedDocument, SourceText } from '../workspace/load.js';
 import { cliError, ioError } from './cli-error.js';
 import { displayPath } from './display-path.js';
 import type { CliLanguage } from './messages.js';
-import { withoutOptimizingCompilerWhenSmall } from './optimizing-compiler.js';
 
 export interface WorkspaceRequest {
     /** Plans, catalogues and folders given on the command line. */
@@ -146,17 +145,14 @@ export async function loadWorkspace(request: WorkspaceRequest): Promise<LoadedWo
         else sources.push({ file, text: read.text });
     }
     if (sources.length === 0 && problems.length === 0) throw cliError(language, 'nothingToCheck', request.paths.join(', '));
-    const characters = sources.reduce((sum, source) => sum + source.text.length, 0);
-    const { services, built } = await withoutOptimizingCompilerWhenSmall(characters, async () => {
-        // The languages without the editor's LSP layer, which `check` does not need.
-        const [{ createSuCoreServices }, { buildWorkspace }] = await Promise.all([
-            import('../language/su-core-services.js'), import('../workspace/load.js'),
-        ]);
-        const services = createSuCoreServices();
-        // The validators read the language when they run, so it must be set before the build.
-        services.suplan.catalogue.MessageLocale.language = language;
-        return { services, built: await buildWorkspace(services, sources) };
-    });
+    // The languages without the editor's LSP layer, which `check` does not need.
+    const [{ createSuCoreServices }, { buildWorkspace }] = await Promise.all([
+        import('../language/su-core-services.js'), import('../workspace/load.js'),
+    ]);
+    const services = createSuCoreServices();
+    // The validators read the language when they run, so it must be set before the build.
+    services.suplan.catalogue.MessageLocale.language = language;
+    const built = await buildWorkspace(services, sources);
     const documents = built.map(d => ({ ...d, shown: displayPath(repositoryRoot, d.file), role: roles.get(d.file) ?? 'given' as const }));
     return { repositoryRoot, services, documents, problems };
 }
