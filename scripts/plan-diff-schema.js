@@ -5,11 +5,10 @@
 //   node scripts/plan-diff-schema.js --check    exits 1 when the committed schema differs from a fresh one
 //
 // test/model/plan-diff-schema.test.ts makes the same comparison and validates every golden diff.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createGenerator } from 'ts-json-schema-generator';
-import { toDraft2020 } from './plan-model-schema.js';
+import { toDraft2020, writeOrCheckSchema } from './plan-model-schema.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,29 +37,7 @@ export function generatePlanDiffSchemaText() {
 }
 
 function main() {
-    const fresh = generatePlanDiffSchemaText();
-    const relative = path.relative(process.cwd(), PLAN_DIFF_SCHEMA_FILE);
-    let committed = '';
-    try {
-        committed = readFileSync(PLAN_DIFF_SCHEMA_FILE, 'utf8');
-    } catch { /* not written yet */ }
-    if (process.argv.includes('--check')) {
-        if (fresh !== committed) {
-            console.error(`${relative} differs from the types in src/model/plan-diff.ts: run node scripts/plan-diff-schema.js`);
-            process.exitCode = 1;
-        } else {
-            console.log(`${relative}: up to date`);
-        }
-        return;
-    }
-    if (fresh === committed) {
-        console.log(`${relative}: up to date`);
-        return;
-    }
-    const temporary = `${PLAN_DIFF_SCHEMA_FILE}.tmp`;
-    writeFileSync(temporary, fresh);
-    renameSync(temporary, PLAN_DIFF_SCHEMA_FILE);
-    console.log(`${relative}: written`);
+    writeOrCheckSchema(PLAN_DIFF_SCHEMA_FILE, generatePlanDiffSchemaText(), 'src/model/plan-diff.ts', 'node scripts/plan-diff-schema.js');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -57,13 +57,19 @@ export function generatePlanModelSchemaText() {
     return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-function main() {
-    const fresh = generatePlanModelSchemaText();
-    const committed = readFileSync(PLAN_MODEL_SCHEMA_FILE, 'utf8');
-    const relative = path.relative(process.cwd(), PLAN_MODEL_SCHEMA_FILE);
+/**
+ * Writes `fresh` to the committed schema `file` (through a temporary file), or with `--check` only
+ * compares and exits 1 when they differ, saying `how` to regenerate it.
+ */
+export function writeOrCheckSchema(file, fresh, source, how) {
+    let committed = '';
+    try {
+        committed = readFileSync(file, 'utf8');
+    } catch { /* not written yet */ }
+    const relative = path.relative(process.cwd(), file);
     if (process.argv.includes('--check')) {
         if (fresh !== committed) {
-            console.error(`${relative} differs from the types in src/model/plan-model.ts: run npm run schema`);
+            console.error(`${relative} differs from the types in ${source}: run ${how}`);
             process.exitCode = 1;
         } else {
             console.log(`${relative}: up to date`);
@@ -74,10 +80,14 @@ function main() {
         console.log(`${relative}: up to date`);
         return;
     }
-    const temporary = `${PLAN_MODEL_SCHEMA_FILE}.tmp`;
+    const temporary = `${file}.tmp`;
     writeFileSync(temporary, fresh);
-    renameSync(temporary, PLAN_MODEL_SCHEMA_FILE);
+    renameSync(temporary, file);
     console.log(`${relative}: written`);
+}
+
+function main() {
+    writeOrCheckSchema(PLAN_MODEL_SCHEMA_FILE, generatePlanModelSchemaText(), 'src/model/plan-model.ts', 'npm run schema');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
