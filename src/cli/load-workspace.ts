@@ -47,6 +47,9 @@ export interface LoadedWorkspace {
     readonly problems: readonly FileProblem[];
 }
 
+/** The only words by which a plan refers to a catalogue (the grammar's `katalog` line and `använd`). */
+const MAY_USE_CATALOGUE = /\b(katalog|använd)\b/;
+
 /** Checks that every path exists and that files given by name are plans or catalogues. */
 function checkPaths(paths: readonly string[], language: CliLanguage, allowed: 'any' | 'plan' | 'catalogue'): void {
     for (const entry of paths) {
@@ -139,10 +142,16 @@ export async function loadWorkspace(request: WorkspaceRequest): Promise<LoadedWo
 
     // Only regular files up to the size limit, in UTF-8; any other file is reported and left out.
     const sources: SourceText[] = [];
-    for (const file of roles.keys()) {
-        const read = readSourceFile(file);
-        if (read.problem) note(file, read.problem);
-        else sources.push({ file, text: read.text });
+    const read = (file: string): void => {
+        const result = readSourceFile(file);
+        if (result.problem) note(file, result.problem);
+        else sources.push({ file, text: result.text });
+    };
+    for (const [file, role] of roles) if (role === 'given') read(file);
+    // Catalogues found near the plans matter only to a plan that can name one (`katalog`, `använd`):
+    // for the others they are neither read nor parsed, which is most of a one-plan check's start-up.
+    if (sources.some(source => source.file.endsWith(PLAN_EXTENSION) && MAY_USE_CATALOGUE.test(source.text))) {
+        for (const [file, role] of roles) if (role === 'discovered') read(file);
     }
     if (sources.length === 0 && problems.length === 0) throw cliError(language, 'nothingToCheck', request.paths.join(', '));
     // The languages without the editor's LSP layer, which `check` does not need.
