@@ -23,6 +23,11 @@ const catalogues = readdirSync('examples/catalogues').filter(f => f.endsWith('.s
 
 suplan('Kontrollera alla exempel / check every example', ['check', 'examples']);
 suplan('Samma kontroll som SARIF / the same check as SARIF', ['check', 'examples', '--format', 'sarif'], path.join(out, 'check.sarif'));
+suplan('Husstilen / the house style (format --check)', ['format', '--check', 'examples']);
+// Two versions of plan 08 (the README's example): the change in meaning, as a pull-request comment.
+suplan('Vad en ändring av planen betyder / what a change to the plan means (diff, Markdown)',
+    ['diff', 'test/fixtures/diff/readme-exempel/old.suplan', 'test/fixtures/diff/readme-exempel/new.suplan', '--catalogue', 'examples/catalogues', '--format', 'md'],
+    path.join(out, 'plan-diff.md'));
 for (const plan of plans) {
     suplan(`Plandokument och planmodell / plan document and model: ${path.basename(plan)}`, ['generate', plan, '--target', 'json,markdown,plan-html', '--out', path.join(out, 'plans')]);
 }
