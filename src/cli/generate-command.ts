@@ -55,8 +55,9 @@ export async function runGenerate(planFile: string, options: GenerateOptions): P
     // Every target is generated before anything is written, and all files are then written as one
     // step: an error in one target, or a file that cannot be written, leaves the folder as it was.
     const files: FileToWrite[] = [];
-    // The commit the plan is generated from goes into the documents that show it (plan-html, plan-pdf).
-    const revision = sourceRevision(planFile);
+    // The commit the plan is generated from goes into the documents that show it (plan-html, plan-pdf);
+    // git is asked only when one of them is generated.
+    const revision = targets.some(target => target.showsRevision) ? sourceRevision(planFile) : undefined;
     for (const target of targets) {
         const generate = await target.load();
         let generated;

@@ -40,6 +40,8 @@ export interface GeneratorTarget {
      * binary targets run through the CLI.
      */
     readonly editor: boolean;
+    /** Whether its files show the git commit of the plan (`TargetContext.revision`), which the CLI then looks up. */
+    readonly showsRevision?: boolean;
     /** Imports the generator when the target is asked for, so heavy dependencies never slow other commands. */
     load(): Promise<Generate>;
 }

@@ -6,5 +6,6 @@ export const planHtmlTarget: GeneratorTarget = {
     description: { sv: 'plandokumentet för beslut i HTML, utskrivbart', en: 'the plan document for decision in HTML, printable' },
     output: 'text',
     editor: true,
+    showsRevision: true,
     load: async () => (await import('./index.js')).generatePlanHtml,
 };

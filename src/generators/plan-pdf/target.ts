@@ -6,5 +6,6 @@ export const planPdfTarget: GeneratorTarget = {
     description: { sv: 'plandokumentet för beslut som PDF (kräver Chromium)', en: 'the plan document for decision as PDF (needs Chromium)' },
     output: 'bytes',
     editor: false,
+    showsRevision: true,
     load: async () => (await import('./index.js')).generatePlanPdf,
 };
