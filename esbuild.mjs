@@ -1,7 +1,7 @@
 // Bundles the VS Code extension, the language server and the CLI as minified bundles:
 //   dist/server.cjs, dist/extension.cjs           Node (desktop VS Code, Neovim, any LSP client)
 //   dist/web/server.js, dist/web/extension.cjs    VS Code for the Web (server in a web worker)
-//   dist/cli/main.js (+ chunks)                   the `suplan` command (bin/cli.js), ESM
+//   dist/cli/main.cjs                             the `suplan` command (bin/cli.js), CommonJS
 // `node esbuild.mjs` builds all once and checks the bundles; `node esbuild.mjs cli` builds only the
 // CLI; `--watch` rebuilds on change.
 // The build fails when a heavy generator dependency ends up in an editor bundle (the extension runs
@@ -23,6 +23,7 @@ const only = process.argv.slice(2).filter(arg => !arg.startsWith('--'));
  */
 const RUNTIME_DEPENDENCIES = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies ?? {});
 const CLI_DIR = 'dist/cli';
+const CLI_BUNDLE = `${CLI_DIR}/main.cjs`;
 
 /**
  * The CLI bundle parses in Langium's production mode: chevrotain skips its grammar checks when it
@@ -132,17 +133,22 @@ const builds = [
         options: {
             ...common,
             platform: 'node',
-            // ESM with code splitting: what a command loads only when it runs (a generator, the
-            // catalogue import) is a chunk of its own that `suplan check` never reads.
-            format: 'esm',
-            splitting: true,
+            // One CommonJS file, run by bin/cli.js through V8's code cache (bin/compile-cache.js):
+            // V8 compiles only the functions a command calls, and after the first run it reads them
+            // compiled from the cache. exceljs and playwright-core stay outside (`import()` when a
+            // command needs them).
+            format: 'cjs',
             target: 'node20',
-            outdir: CLI_DIR,
+            outfile: CLI_BUNDLE,
             external: RUNTIME_DEPENDENCIES,
-            // Bundled CommonJS packages call require() for Node built-ins.
-            banner: { js: "import { createRequire as __suplanRequire } from 'node:module'; const require = __suplanRequire(import.meta.url);" },
+            // The two uses of import.meta.url (the package.json and the model schema next to the bundle).
+            define: { 'import.meta.url': '__suplanBundleUrl' },
+            // `import('exceljs')` becomes require(): both packages are CommonJS, and a script run
+            // from V8's code cache has no loader for import().
+            supported: { 'dynamic-import': false },
+            banner: { js: "var __suplanBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
             plugins: [productionParser],
-            // Written by writeCli: unchanged files are left alone, so a running CLI never reads a half-written one.
+            // Written by writeCli: an unchanged file is left alone, so a running CLI never reads a half-written one.
             write: false,
             entryPoints: existing({ main: 'src/cli/main.ts' }),
         },
@@ -155,7 +161,7 @@ function existing(entries) {
 
 /**
  * Writes the CLI bundle: each changed file through a temporary file and a rename, then removes
- * chunks of an earlier build. Tests run `bin/cli.js` while another test file may rebuild.
+ * files of an earlier build (the ESM chunks of before). Tests run `bin/cli.js` while another test file may rebuild.
  */
 function writeCli(outputFiles) {
     mkdirSync(CLI_DIR, { recursive: true });
@@ -217,7 +223,7 @@ function check(results) {
         if (nodeBytes > NODE_BUDGET) problems.push(`the Node bundles take ${nodeBytes} bytes, more than ${NODE_BUDGET}`);
     }
     if (cliFiles > 0) {
-        console.log(`${(CLI_DIR + '/ (CLI)').padEnd(26)} ${(cliBytes / 1024).toFixed(1).padStart(7)} KB in ${cliFiles} files; run-time dependencies: ${RUNTIME_DEPENDENCIES.join(', ') || 'none'}`);
+        console.log(`${(CLI_BUNDLE + ' (CLI)').padEnd(26)} ${(cliBytes / 1024).toFixed(1).padStart(7)} KB in ${cliFiles} file${cliFiles === 1 ? '' : 's'}; run-time dependencies: ${RUNTIME_DEPENDENCIES.join(', ') || 'none'}`);
     }
     return problems;
 }

@@ -13,6 +13,12 @@ export default tseslint.config(
         },
     },
     {
+        // bin/ is CommonJS (bin/package.json): the entry loads the bundle without Node's ES module loader.
+        files: ['bin/**/*.js'],
+        languageOptions: { sourceType: 'commonjs' },
+        rules: { '@typescript-eslint/no-require-imports': 'off' },
+    },
+    {
         // The layers of src/ (scripts/lint/layers.js): imports go only downwards.
         files: ['src/**/*.ts'],
         plugins: { layers },

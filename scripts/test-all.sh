@@ -54,7 +54,7 @@ npm run --silent build || fail "build failed"
 step "package the VS Code extension (bundles + suplan-<version>.vsix)"
 npm run --silent package:only || fail "packaging failed"
 step "lint"
-npx eslint src test scripts || fail "lint failed"
+npx eslint bin src test scripts || fail "lint failed"
 step "typecheck (tests included)"
 npx tsc -p tsconfig.test.json || fail "typecheck failed"
 
@@ -74,7 +74,7 @@ node24_bin="$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "u
 node24_version="$("$node24_bin/node" --version)" || fail "$node24_bin/node does not run"
 case "$node24_version" in v24.*) echo "Node $node24_version from $node24_bin" ;; *) fail "$node24_bin/node is $node24_version, not Node 24" ;; esac
 # The tests start the CLI and the server with process.execPath, so they run on Node 24 too.
-PATH="$node24_bin:$PATH" "$node24_bin/node" node_modules/vitest/vitest.mjs run test/cli test/consumers/lsp-stdio.test.ts \
+PATH="$node24_bin:$PATH" "$node24_bin/node" node_modules/vitest/vitest.mjs run test/cli test/bin test/consumers/lsp-stdio.test.ts \
   --reporter=default --reporter=json --outputFile="$reports/vitest-node24.json"
 node24_status=$?
 

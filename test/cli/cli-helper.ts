@@ -9,7 +9,7 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const cliPath = path.join(repoRoot, 'bin', 'cli.js');
 
 const lockDir = path.join(repoRoot, 'dist', '.cli-build-lock');
-const bundle = path.join(repoRoot, 'dist', 'cli', 'main.js');
+const bundle = path.join(repoRoot, 'dist', 'cli', 'main.cjs');
 let built = false;
 
 function sleep(ms: number): void {
@@ -27,7 +27,7 @@ function newestMtime(folder: string): number {
     return newest;
 }
 
-/** Whether dist/cli/main.js is newer than everything it is built from. */
+/** Whether dist/cli/main.cjs is newer than everything it is built from. */
 function bundleIsFresh(): boolean {
     if (!existsSync(bundle)) return false;
     const sources = Math.max(...['src', 'esbuild.mjs', 'package.json'].map(file => newestMtime(path.join(repoRoot, file))));
@@ -79,11 +79,14 @@ export interface CliResult {
     readonly stderr: string;
 }
 
-/** Runs `node bin/cli.js …` as a subprocess; with `timeoutMs`, one that has not ended by then is killed (code -1). */
-export function runCli(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+/**
+ * Runs `node bin/cli.js …` as a subprocess, with `env` added to the environment; with `timeoutMs`,
+ * one that has not ended by then is killed (code -1).
+ */
+export function runCli(args: readonly string[], options: { cwd?: string; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<CliResult> {
     return new Promise(resolve => {
         execFile(process.execPath, [cliPath, ...args], {
-            cwd: options.cwd ?? repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, SUPLAN_DEBUG: '' },
+            cwd: options.cwd ?? repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, SUPLAN_DEBUG: '', ...options.env },
             ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
         }, (error, stdout, stderr) => {
             const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;

@@ -137,10 +137,10 @@ afterAll(() => {
 });
 
 describe('the npm tarball', () => {
-    test('holds bin/cli.js, the CLI bundle, the plan model schema, the examples and exceljs, and no sources or editor bundles', () => {
+    test('holds bin/ (cli.js, the code-cache loader), the CLI bundle, the plan model schema, the examples and the run-time dependencies, and no sources or editor bundles', () => {
         for (const file of [
             'package/package.json', 'package/README.md', 'package/LICENSE', 'package/CHANGELOG.md',
-            'package/bin/cli.js', 'package/dist/cli/main.js', 'package/src/model/plan-model.schema.json',
+            'package/bin/cli.js', 'package/bin/compile-cache.js', 'package/bin/package.json', 'package/dist/cli/main.cjs', 'package/src/model/plan-model.schema.json',
             'package/examples/catalogues/bbic-2023.sucat', 'package/examples/plans/08-bbic-samtal.suplan',
             'package/node_modules/exceljs/package.json', 'package/node_modules/playwright-core/package.json',
         ]) {
@@ -149,9 +149,11 @@ describe('the npm tarball', () => {
         const unwanted = listing.filter(file => !file.startsWith('package/node_modules/')
             && (/\.ts$/.test(file) || /^package\/(out|test|scripts|\.ci|syntaxes)\//.test(file) || /^package\/dist\/(server|extension|web)/.test(file)));
         expect(unwanted).toEqual([]);
-        // Only exceljs and what it needs are bundled: the rest of the CLI is in dist/cli/.
+        // Only the run-time dependencies (exceljs, iconv-lite, playwright-core) and what they need
+        // are bundled: the rest of the CLI is in dist/cli/main.cjs.
         const bundled = new Set(listing.map(file => /^package\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1]).filter(name => name !== undefined));
-        for (const name of ['langium', 'chevrotain', 'commander', 'vscode-languageserver', 'papaparse', 'iconv-lite']) {
+        expect(bundled.has('iconv-lite')).toBe(true);
+        for (const name of ['langium', 'chevrotain', 'commander', 'vscode-languageserver', 'papaparse']) {
             expect(bundled.has(name), `${name} is not in the tarball`).toBe(false);
         }
     });
@@ -236,9 +238,9 @@ describe('the installed suplan, outside this repository', () => {
         expect(first.stdout).toMatch(/Sida 1 av \d+/);
     });
 
-    test('check and new do not load exceljs: they work with it removed', async () => {
-        const exceljs = path.join(project, 'node_modules', 'suplan', 'node_modules', 'exceljs');
-        renameSync(exceljs, `${exceljs}.hidden`);
+    test('check and new load none of the run-time dependencies (exceljs, iconv-lite, playwright-core): they work with them removed', async () => {
+        const packages = ['exceljs', 'iconv-lite', 'playwright-core'].map(name => path.join(project, 'node_modules', 'suplan', 'node_modules', name));
+        for (const folder of packages) renameSync(folder, `${folder}.hidden`);
         try {
             const check = await suplan(['check', 'planer/']);
             expect(check.stdout).toBe('0 fel, 0 varningar i 1 fil\n');
@@ -252,7 +254,7 @@ describe('the installed suplan, outside this repository', () => {
             expect(fresh.stdout).toMatch(/^0 fel, 12 varningar i 1 fil$/m);
             expect(fresh.code).toBe(1);
         } finally {
-            renameSync(`${exceljs}.hidden`, exceljs);
+            for (const folder of packages) renameSync(`${folder}.hidden`, folder);
             rmSync(path.join(project, 'planer', 'andra.suplan'), { force: true });
         }
     });
@@ -271,5 +273,21 @@ describe('the installed suplan, outside this repository', () => {
         expect(imported.code, imported.stderr).toBe(0);
         expect(imported.stdout).toMatch(/^katalog bbic .*version "2023"/m);
         expect((imported.stdout.match(/^\s*variabel \w+/gm) ?? []).map(v => v.trim())).toEqual(variables.map(v => v.trim()));
+    });
+
+    test('a windows-1252 CSV (export and import) loads iconv-lite from the package: å, ä and ö come back', async () => {
+        const source = path.join(project, 'kataloger', 'bbic-2023.sucat');
+        const csv = path.join(temp, 'bbic-2023-ansi.csv');
+        const exported = await suplan(['catalogue', 'export', source, '--encoding', 'windows-1252', '--out', csv], temp);
+        expect(exported.code, exported.stderr).toBe(0);
+        const bytes = readFileSync(csv);
+        // Windows-1252: ä is the single byte 0xE4 (UTF-8 would be 0xC3 0xA4).
+        expect(bytes.includes(0xe4)).toBe(true);
+        expect(bytes.includes(Buffer.from([0xc3, 0xa4]))).toBe(false);
+        const imported = await suplan(['catalogue', 'import', csv, '--encoding', 'windows-1252', '--name', 'bbic', '--version', '2023', '--out', '-'], temp);
+        expect(imported.code, imported.stderr).toBe(0);
+        const labels = (text: string): string[] => (text.match(/"[^"\n]*[åäöÅÄÖ][^"\n]*"/g) ?? []);
+        expect(labels(imported.stdout).length).toBeGreaterThan(5);
+        expect(labels(readFileSync(source, 'utf8'))).toEqual(expect.arrayContaining(labels(imported.stdout)));
     });
 });
