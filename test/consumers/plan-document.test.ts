@@ -173,7 +173,7 @@ describe.skipIf(skip !== undefined)('the official plan document in Chromium and 
         const first = flat(pageText(pdf, 1));
         for (const text of [
             'Beroendeenheten – problemtyngd före och efter behandling',
-            'Syfte verksamhetsutveckling. Att utveckla det sociala arbetet i verksamheten',
+            'Syfte Verksamhetsutveckling. Att utveckla det sociala arbetet i verksamheten',
             'Fråga Hur förändras klienternas problemtyngd från inskrivning till utskrivning i de tre behandlingsformerna',
             'Period 1 januari 2022 – 31 december 2022, upprepas varje år 2022–2025',
             'Ger mandat Enhetschef, beroendeenheten',

@@ -152,7 +152,7 @@ describe('renderPlanDocument', () => {
         expect(doc).toContain('## Styrning');
         expect(doc).toContain('SN 2025/12');
         expect(doc).toContain('| 1.1 | 2025-01-15 | Skäl till att samtal inte förts lades till, med fritext för annat skäl |');
-        expect(doc).toMatch(/\*\*Syfte:\*\* verksamhetsutveckling\. Att utveckla/);
+        expect(doc).toMatch(/\*\*Syfte:\*\* Verksamhetsutveckling\. Att utveckla/);
         expect(doc).toContain('Hur stor andel av barnen har utredaren samtalat enskilt med');
         expect(doc).toContain('**Ger mandat:** Enhetschef utredning barn och unga');
         expect(doc).toContain('**Förväntat antal:** 1200 per år');
@@ -188,7 +188,7 @@ describe('renderPlanDocument', () => {
         const doc = renderPlanDocument(model08(), { language: 'en' });
         expect(doc).toContain('## Governance');
         expect(doc).toContain('## Scenarios: what the result leads to');
-        expect(doc).toContain('**Purpose:** service development.');
+        expect(doc).toContain('**Purpose:** Service development.');
         expect(doc).toContain('**Minimum cell:** 5: groups with fewer than 5 persons are not shown.');
         expect(doc).toContain('does not prove that an intervention caused the change');
         expect(doc).toContain('| 11 | Ja – SMS | 1 | Ja |');

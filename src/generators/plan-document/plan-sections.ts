@@ -137,7 +137,8 @@ export class PlanSections {
 
     purposeText(): Inlines {
         const purpose = this.model.purpose ? this.t.purposes[this.model.purpose] : undefined;
-        return [purpose ? `${purpose.name}. ${purpose.explanation}` : this.t.noPurpose];
+        // The purpose's name opens a sentence: "Verksamhetsutveckling. Att utveckla …".
+        return [purpose ? `${purpose.name.charAt(0).toLocaleUpperCase(this.language)}${purpose.name.slice(1)}. ${purpose.explanation}` : this.t.noPurpose];
     }
 
     /** A role's text, or *not given*. */

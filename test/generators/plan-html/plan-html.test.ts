@@ -43,7 +43,7 @@ beforeAll(async () => {
 describe('the official plan document: summary', () => {
     test('holds purpose, question, target group, period, who does what, the decision rules and the approval of plan 02', () => {
         const summary = part(buildOfficialDocument(plan02, { revision: { commit: COMMIT, state: 'committed' } }), PART_IDS.summary);
-        expect(summary).toContain('Syfte: verksamhetsutveckling. Att utveckla det sociala arbetet');
+        expect(summary).toContain('Syfte: Verksamhetsutveckling. Att utveckla det sociala arbetet');
         expect(summary).toContain(`Fråga: ${plan02.question}`);
         expect(summary).toContain('Målgrupp: Inkluderas: Vuxna som skrivs in i behandling på beroendeenheten under året. Exkluderas:');
         expect(summary).toContain('Ålder: 18–90 år. Förväntat antal: 180 per år');
