@@ -20,6 +20,7 @@ export interface DiffOptions {
     readonly format: DiffFormat;
     readonly lang: CliLanguage;
     readonly catalogue?: readonly string[];
+    readonly maxLength?: string;
 }
 
 /** `suplan diff <old> <new>` and `suplan diff --git <range> [paths...]`: the change in meaning of plans. */
@@ -32,6 +33,7 @@ export function registerDiffCommand(program: Command, language: CliLanguage): vo
         .addOption(new Option('-f, --format <format>', sayReview(language, 'diffFormatOption')).choices(DIFF_FORMATS).default('text'))
         .addOption(new Option('--lang <language>', t(language, 'langOption')).choices(LANGUAGES).default(language))
         .option('-c, --catalogue <paths...>', t(language, 'catalogueOption'))
+        .option('--max-length <characters>', sayReview(language, 'maxLengthOption'))
         .addHelpText('after', '\n' + sayReview(language, 'diffExitCodes'))
         .action(async (paths: string[], options: DiffOptions) => {
             process.exitCode = await runDiff(paths, options);
@@ -41,11 +43,21 @@ export function registerDiffCommand(program: Command, language: CliLanguage): vo
 export async function runDiff(paths: readonly string[], options: DiffOptions): Promise<0> {
     const language = options.lang;
     if (options.git !== undefined && options.catalogue) throw reviewError(language, 'gitWithCatalogue');
+    const maxLength = parseMaxLength(options, language);
     const report = options.git !== undefined ? await gitReport(options.git, paths, language) : await filesReport(paths, options);
     const { renderDiffJson, renderDiffMarkdown, renderDiffText } = await import('../model/plan-diff-render.js');
-    const rendered = options.format === 'json' ? renderDiffJson(report) : options.format === 'md' ? renderDiffMarkdown(report, language) : renderDiffText(report, language);
+    const rendered = options.format === 'json' ? renderDiffJson(report) : options.format === 'md' ? renderDiffMarkdown(report, language, { maxLength }) : renderDiffText(report, language);
     process.stdout.write(rendered);
     return 0;
+}
+
+/** `--max-length`: a whole number of at least 1000 (room for the title and the last line), with `--format md`. */
+function parseMaxLength(options: DiffOptions, language: CliLanguage): number | undefined {
+    if (options.maxLength === undefined) return undefined;
+    if (options.format !== 'md') throw reviewError(language, 'maxLengthOnlyMarkdown');
+    const value = Number(options.maxLength);
+    if (!/^\d+$/.test(options.maxLength) || value < 1000) throw reviewError(language, 'badMaxLength', [options.maxLength]);
+    return value;
 }
 
 /** Two plan files, each checked with the catalogues it can see (as `check` finds them). */

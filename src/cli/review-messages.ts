@@ -36,6 +36,12 @@ export const sayReview = messageTable({
         sv: 'Slutkoder:\n  0  jämförelsen gjordes (ändringar eller inte)\n  1  en plan har fel och kan inte jämföras\n  2  felaktig användning, en fil eller en version som inte kan läsas',
         en: 'Exit codes:\n  0  the comparison was made (changes or not)\n  1  a plan has errors and cannot be compared\n  2  wrong usage, or a file or version that cannot be read',
     },
+    maxLengthOption: {
+        sv: 'med --format md: högst så många tecken (t.ex. 60000 för en kommentar på GitHub, som tar 65536); planer som inte ryms visas utan tabeller eller räknas på sista raden',
+        en: 'with --format md: at most this many characters (e.g. 60000 for a GitHub comment, which takes 65536); plans that do not fit are shown without tables or counted on the last line',
+    },
+    maxLengthOnlyMarkdown: { sv: '--max-length gäller bara --format md', en: '--max-length applies to --format md only' },
+    badMaxLength: { sv: 'ogiltigt --max-length {0}: ange ett heltal från 1000 och uppåt', en: 'invalid --max-length {0}: give a whole number of 1000 or more' },
     diffTwoPlans: { sv: 'ange två planer (gammal och ny), eller --git <intervall>', en: 'give two plans (old and new), or --git <range>' },
     diffPlanHasErrors: { sv: '{0} har fel och kan inte jämföras', en: '{0} has errors and cannot be compared' },
     gitFailed: { sv: 'git {0} misslyckades: {1}', en: 'git {0} failed: {1}' },

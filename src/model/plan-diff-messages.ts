@@ -26,6 +26,18 @@ export const sayDiff = messageTable({
     burdenOnce: { sv: 'en gång per klient', en: 'once per client' },
     burdenBusiest: { sv: 'tyngsta registreringen', en: 'busiest registration' },
     none: { sv: '—', en: '—' },
+    tablesLeftOut: {
+        sv: 'Tabellerna för planen visas inte här: kommentaren får vara högst {0} tecken. Kör `suplan diff` för hela jämförelsen.',
+        en: 'The tables of this plan are not shown here: the comment may be at most {0} characters. Run `suplan diff` for the whole comparison.',
+    },
+    planLeftOut: {
+        sv: 'En plan till har ändrats men visas inte här: kommentaren får vara högst {0} tecken. Kör `suplan diff` för hela jämförelsen.',
+        en: 'One more plan has changed but is not shown here: the comment may be at most {0} characters. Run `suplan diff` for the whole comparison.',
+    },
+    plansLeftOut: {
+        sv: '{0} planer till har ändrats men visas inte här: kommentaren får vara högst {1} tecken. Kör `suplan diff` för hela jämförelsen.',
+        en: '{0} more plans have changed but are not shown here: the comment may be at most {1} characters. Run `suplan diff` for the whole comparison.',
+    },
 });
 
 export const STATUS: Readonly<Record<PlanDiffEntry['status'], Bilingual>> = {

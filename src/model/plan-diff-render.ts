@@ -56,45 +56,78 @@ function note(entry: PlanDiffEntry, language: Language): string | undefined {
 
 // ---------------------------------------------------------------- Markdown
 
-/** Markdown for a pull-request comment. */
-export function renderDiffMarkdown(report: PlanDiffReport, language: Language): string {
+/** What the Markdown may hold: `maxLength` characters at most (GitHub takes 65,536 in a comment). */
+export interface MarkdownDiffOptions {
+    readonly maxLength?: number;
+}
+
+/**
+ * Markdown for a pull-request comment. With `maxLength`, plans are shown in full while they fit;
+ * a plan that does not fit keeps its heading, status line and comparability warnings (what a
+ * reviewer must see) without its tables, and the plans after the limit are counted in a last line.
+ */
+export function renderDiffMarkdown(report: PlanDiffReport, language: Language, options: MarkdownDiffOptions = {}): string {
     const code = (text: string) => mdCode(text);
     // The template has no Markdown in it; the versions go in code spans (`HEAD~1`, a path).
-    const blocks: string[] = [`## ${sayDiff(language, 'reportTitle', code(report.from), code(report.to))}`];
-    if (report.plans.length === 0) {
-        blocks.push(sayDiff(language, 'noPlans'));
-        return blocks.join('\n\n') + '\n';
-    }
-    for (const entry of report.plans) {
-        blocks.push(`### ${mdText(entry.title)} (${code(entry.path)})`);
-        blocks.push(statusLine(entry, language, mdText, code));
-        const noteText = note(entry, language);
-        if (noteText) blocks.push(mdText(noteText));
-        const warned = entry.changes.filter(change => change.warning);
-        if (warned.length > 0) {
-            blocks.push(`#### ${mdText(sayDiff(language, 'warningsHeading'))}`);
-            blocks.push(warned.map(change => {
-                const values = [change.before, change.after].filter(v => v !== undefined).map(v => code(v as string)).join(' → ');
-                return `- **${sayDiff(language, 'warningWord')}** ${pick(SECTION[change.section], language)}: ${what(change, language, code)}: ${mdText(pick(WARNING[change.warning ?? 'codeRemoved'], language))}${values ? ` (${values})` : ''}`;
-            }).join('\n'));
+    const title = `## ${sayDiff(language, 'reportTitle', code(report.from), code(report.to))}`;
+    if (report.plans.length === 0) return [title, sayDiff(language, 'noPlans')].join('\n\n') + '\n';
+    const max = options.maxLength ?? Infinity;
+    const limit = String(options.maxLength ?? '');
+    const leftOut = (count: number) => count === 1 ? sayDiff(language, 'planLeftOut', limit) : sayDiff(language, 'plansLeftOut', String(count), limit);
+    let text = title;
+    for (const [index, entry] of report.plans.entries()) {
+        const { summary, tables } = planBlocks(entry, language);
+        const rest = report.plans.length - index - 1;
+        // Room is kept for the last line about the plans left out, should any follow. The two lines
+        // about what is left out are Markdown of ours (a code span), with only numbers put in.
+        const reserve = rest > 0 ? leftOut(rest).length + 2 : 0;
+        const full = [text, ...summary, ...tables].join('\n\n');
+        if (full.length + 1 + reserve <= max) {
+            text = full;
+            continue;
         }
-        for (const section of DIFF_SECTIONS) {
-            const changes = entry.changes.filter(change => change.section === section);
-            if (changes.length === 0) continue;
-            blocks.push(`#### ${mdText(pick(SECTION[section], language))}`);
-            const header = [sayDiff(language, 'columnChange'), sayDiff(language, 'columnWhat'), sayDiff(language, 'columnBefore'), sayDiff(language, 'columnAfter')];
-            blocks.push(mdTable(header, changes.map(change => [
-                pick(CHANGE[change.change], language) + (change.warning ? ` **${sayDiff(language, 'warningWord')}**` : ''),
-                what(change, language, code) || ' ',
-                mdCell(change.before),
-                mdCell(change.after),
-            ])));
+        const short = [text, ...summary, sayDiff(language, 'tablesLeftOut', limit)].join('\n\n');
+        if (short.length + 1 + reserve <= max) {
+            text = short;
+            continue;
         }
-        blocks.push(`#### ${mdText(sayDiff(language, 'burdenHeading'))}`);
-        const header = [sayDiff(language, 'burdenPoint'), sayDiff(language, 'columnBefore'), sayDiff(language, 'columnAfter')];
-        blocks.push(mdTable(header, burdenRows(entry.burden, language).map(row => row.map(cell => mdCell(cell)))));
+        text += '\n\n' + leftOut(rest + 1);
+        break;
     }
-    return blocks.join('\n\n') + '\n';
+    return text + '\n';
+}
+
+/** One plan's Markdown: what a reviewer must see (heading, status, warnings) and its tables. */
+function planBlocks(entry: PlanDiffEntry, language: Language): { summary: string[]; tables: string[] } {
+    const code = (text: string) => mdCode(text);
+    const summary = [`### ${mdText(entry.title)} (${code(entry.path)})`, statusLine(entry, language, mdText, code)];
+    const noteText = note(entry, language);
+    if (noteText) summary.push(mdText(noteText));
+    const warned = entry.changes.filter(change => change.warning);
+    if (warned.length > 0) {
+        summary.push(`#### ${mdText(sayDiff(language, 'warningsHeading'))}`);
+        summary.push(warned.map(change => {
+            const values = [change.before, change.after].filter(v => v !== undefined).map(v => code(v as string)).join(' → ');
+            return `- **${sayDiff(language, 'warningWord')}** ${pick(SECTION[change.section], language)}: ${what(change, language, code)}: ${mdText(pick(WARNING[change.warning ?? 'codeRemoved'], language))}${values ? ` (${values})` : ''}`;
+        }).join('\n'));
+    }
+    const tables: string[] = [];
+    for (const section of DIFF_SECTIONS) {
+        const changes = entry.changes.filter(change => change.section === section);
+        if (changes.length === 0) continue;
+        tables.push(`#### ${mdText(pick(SECTION[section], language))}`);
+        const header = [sayDiff(language, 'columnChange'), sayDiff(language, 'columnWhat'), sayDiff(language, 'columnBefore'), sayDiff(language, 'columnAfter')];
+        tables.push(mdTable(header, changes.map(change => [
+            pick(CHANGE[change.change], language) + (change.warning ? ` **${sayDiff(language, 'warningWord')}**` : ''),
+            what(change, language, code) || ' ',
+            mdCell(change.before),
+            mdCell(change.after),
+        ])));
+    }
+    tables.push(`#### ${mdText(sayDiff(language, 'burdenHeading'))}`);
+    const header = [sayDiff(language, 'burdenPoint'), sayDiff(language, 'columnBefore'), sayDiff(language, 'columnAfter')];
+    tables.push(mdTable(header, burdenRows(entry.burden, language).map(row => row.map(cell => mdCell(cell)))));
+    return { summary, tables };
 }
 
 // ---------------------------------------------------------------- text

@@ -73,6 +73,30 @@ describe('suplan diff <old> <new>', () => {
         const format = await runCli(['diff', 'a.suplan', 'a.suplan', '--format', 'html'], { cwd: dir });
         expect(format.code).toBe(2);
     });
+
+    test('--max-length keeps the Markdown within a comment\'s length; only with --format md, at least 1000', async () => {
+        const dir = project('diff-max-length');
+        const old = example('08-bbic-samtal.suplan');
+        writeFileSync(path.join(dir, 'old.suplan'), old);
+        // Relabel every code of the plan's own value sets: many rows, each a comparability warning.
+        writeFileSync(path.join(dir, 'new.suplan'), old.replace(/(\d+) "([^"]+)"/g, '$1 "$2 (ny)"'));
+        const whole = await runCli(['diff', 'old.suplan', 'new.suplan', '--format', 'md'], { cwd: dir });
+        expect(whole.code, whole.stderr).toBe(0);
+        const limit = whole.stdout.length - 200;
+        expect(limit).toBeGreaterThan(1000);
+        const cut = await runCli(['diff', 'old.suplan', 'new.suplan', '--format', 'md', '--max-length', String(limit)], { cwd: dir });
+        expect(cut.code, cut.stderr).toBe(0);
+        expect(cut.stdout.length).toBeLessThanOrEqual(limit);
+        expect(cut.stdout).toContain(`Tabellerna för planen visas inte här: kommentaren får vara högst ${limit} tecken.`);
+        expect((cut.stdout.match(/^- \*\*VARNING\*\*/gm) ?? []).length).toBe((whole.stdout.match(/^- \*\*VARNING\*\*/gm) ?? []).length);
+
+        const text = await runCli(['diff', 'old.suplan', 'new.suplan', '--max-length', '60000'], { cwd: dir });
+        expect([text.code, text.stderr]).toEqual([2, 'suplan: --max-length gäller bara --format md\n']);
+        for (const bad of ['999', '6e4', 'många']) {
+            const result = await runCli(['diff', 'old.suplan', 'new.suplan', '--format', 'md', '--max-length', bad], { cwd: dir });
+            expect([result.code, result.stderr]).toEqual([2, `suplan: ogiltigt --max-length ${bad}: ange ett heltal från 1000 och uppåt\n`]);
+        }
+    });
 });
 
 describe('suplan diff --git', () => {

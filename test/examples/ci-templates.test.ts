@@ -47,7 +47,7 @@ describe('GitHub Actions workflow', () => {
         expect(runs).toContain('suplan check "$PLANS" --format github');
         expect(runs).toContain('suplan check "$PLANS" --format sarif > suplan.sarif');
         expect(runs).toContain('suplan format --check "$PLANS"');
-        expect(runs).toMatch(/suplan diff --git "origin\/\$BASE_REF\.\.HEAD" "\$PLANS" --format md/);
+        expect(runs).toMatch(/suplan diff --git "origin\/\$BASE_REF\.\.HEAD" "\$PLANS" --format md --max-length 60000 > plan-diff\.md/);
         expect(runs).toContain('--target plan-html,plan-pdf');
         expect(runs).toContain('$SUPLAN_PACKAGE');
         expect(uses.some(u => u.startsWith('github/codeql-action/upload-sarif@'))).toBe(true);

@@ -260,3 +260,55 @@ describe('plan diff: added, removed, unchanged', () => {
         expect(rows[1]).toEqual(['ändrad', 'fråga', old.question, '| x | y | # rubrik <b>']);
     });
 });
+
+describe('plan diff: Markdown within a length (a pull-request comment)', () => {
+    /** One report of every golden pair: 14 changed plans, most with comparability warnings. */
+    async function bigReport(): Promise<PlanDiffReport> {
+        const entries = [];
+        for (const name of cases) entries.push({ ...(await reportOf(name)).plans[0], path: `planer/${name}.suplan` });
+        return { schemaVersion: PLAN_DIFF_SCHEMA_VERSION, from: 'main', to: 'HEAD', plans: entries };
+    }
+    const h3 = (text: string) => text.split('\n').filter(line => line.startsWith('### '));
+
+    test('a limit the whole report fits in changes nothing', async () => {
+        const report = await bigReport();
+        const whole = renderDiffMarkdown(report, 'sv');
+        expect(renderDiffMarkdown(report, 'sv', { maxLength: whole.length })).toBe(whole);
+    });
+
+    test.each([0.2, 0.5, 0.8])('at %s of the length: within the limit, whole plans first, one without tables, the rest counted; still valid Markdown', async share => {
+        const report = await bigReport();
+        const whole = renderDiffMarkdown(report, 'sv');
+        const maxLength = Math.floor(whole.length * share);
+        const cut = renderDiffMarkdown(report, 'sv', { maxLength });
+        expect(cut.length).toBeLessThanOrEqual(maxLength);
+        expect(cut.split('\n')[0]).toBe(whole.split('\n')[0]);
+        // The plans shown are the first ones, in order, each with its heading and status line.
+        const shown = h3(cut);
+        expect(shown).toEqual(h3(whole).slice(0, shown.length));
+        const left = /^(\d+) planer till har ändrats men visas inte här: kommentaren får vara högst (\d+) tecken\. Kör `suplan diff` för hela jämförelsen\.$/m.exec(cut)
+            ?? (/^En plan till har ändrats/m.test(cut) ? ['', '1', String(maxLength)] : null);
+        expect(left, cut.slice(-400)).not.toBeNull();
+        expect(shown.length + Number(left![1])).toBe(report.plans.length);
+        expect(left![2]).toBe(String(maxLength));
+        // Every plan shown keeps its comparability warnings, with or without its tables.
+        const warningsShown = (cut.match(/^- \*\*VARNING\*\*/gm) ?? []).length;
+        expect(warningsShown).toBe(report.plans.slice(0, shown.length).reduce((sum, entry) => sum + entry.warnings, 0));
+        // Tables are whole: markdown-it reads rows of one width.
+        for (const rows of splitTables(markdown.parse(cut, {}))) expect(new Set(rows.map(row => row.length)).size).toBe(1);
+        expect((cut.match(/Tabellerna för planen visas inte här/g) ?? []).length).toBeLessThanOrEqual(1);
+    });
+
+    test('a first plan too long for the limit keeps its heading, status and warnings without its tables (English)', async () => {
+        const report = await reportOf('minsta-cell');
+        const whole = renderDiffMarkdown(report, 'en');
+        const summaryEnd = whole.indexOf('\n#### ', whole.indexOf('#### Comparability') + 1);
+        const maxLength = summaryEnd + 300;
+        const cut = renderDiffMarkdown(report, 'en', { maxLength });
+        expect(cut.length).toBeLessThanOrEqual(maxLength);
+        expect(cut).toContain('#### Comparability');
+        expect((cut.match(/^- \*\*WARNING\*\*/gm) ?? []).length).toBe(2);
+        expect(cut).toContain(`The tables of this plan are not shown here: the comment may be at most ${maxLength} characters. Run \`suplan diff\` for the whole comparison.`);
+        expect(cut).not.toContain('Registration burden');
+    });
+});
