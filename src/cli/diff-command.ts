@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
+import type { LangiumDocument } from 'langium';
 import { CATALOGUE_EXTENSION } from '../files/discovery.js';
 import type { PlanModel } from '../model/plan-model.js';
 import type { PlanDiffEntry, PlanDiffReport } from '../model/plan-diff.js';
@@ -64,24 +65,46 @@ function parseMaxLength(options: DiffOptions, language: CliLanguage): number | u
 async function filesReport(paths: readonly string[], options: DiffOptions): Promise<PlanDiffReport> {
     const language = options.lang;
     if (paths.length !== 2) throw reviewError(language, 'diffTwoPlans');
-    const models: PlanModel[] = [];
+    const versions: ReadVersion[] = [];
     for (const file of paths) {
         const workspace = await loadWorkspace({ paths: [file], catalogues: options.catalogue ?? [], language, cwd: process.cwd(), plansOnly: true });
         const document = workspace.documents.find(d => d.role === 'given' && d.file === path.resolve(file));
         const errors = makeReport(workspace, language).diagnostics.filter(d => d.severity === 'error');
         const root = document?.document.parseResult.value;
         const { isPlan } = await import('../language/generated/ast.js');
-        if (errors.length > 0 || !document || !isPlan(root) || document.document.references.some(reference => reference.error !== undefined)) {
+        if (!document || !isPlan(root) || !readable(document.document)) {
             for (const error of errors) process.stderr.write(diagnosticLine(error) + '\n');
             throw reviewError(language, 'diffPlanHasErrors', [document?.shown ?? file], 1);
         }
         const { buildPlanModel } = await import('../model/build-model.js');
-        models.push(buildPlanModel(root, { source: document.shown, catalogues: workspace.services.suplan.catalogue.CatalogueResolver }));
+        const model = buildPlanModel(root, { source: document.shown, catalogues: workspace.services.suplan.catalogue.CatalogueResolver });
+        versions.push({ model, errors: errors.filter(error => error.file === document.shown).length });
     }
     const { diffPlanVersions, PLAN_DIFF_SCHEMA_VERSION } = await import('../model/plan-diff.js');
-    const [before, after] = models;
-    const entry = diffPlanVersions(before, after, { path: after.source });
-    return { schemaVersion: PLAN_DIFF_SCHEMA_VERSION, from: before.source, to: after.source, plans: [entry] };
+    const [before, after] = versions;
+    const entry = withErrors(diffPlanVersions(before.model, after.model, { path: after.model.source }), before, after);
+    return { schemaVersion: PLAN_DIFF_SCHEMA_VERSION, from: before.model.source, to: after.model.source, plans: [entry] };
+}
+
+/** A version of a plan that could be read, and how many errors `check` reports in it. */
+interface ReadVersion {
+    readonly model: PlanModel;
+    readonly errors: number;
+}
+
+/**
+ * Whether a plan with errors can still be compared: no syntax error and every name found. Other
+ * errors (a missing purpose, a code outside its value set) leave a model that says what the plan says.
+ */
+function readable(document: LangiumDocument): boolean {
+    const { lexerErrors, parserErrors } = document.parseResult;
+    return lexerErrors.length === 0 && parserErrors.length === 0 && !document.references.some(reference => reference.error !== undefined);
+}
+
+/** The entry with the error counts of its versions, when either has errors. */
+function withErrors(entry: PlanDiffEntry, before: ReadVersion | undefined, after: ReadVersion | undefined): PlanDiffEntry {
+    const errors = { ...(before?.errors ? { before: before.errors } : {}), ...(after?.errors ? { after: after.errors } : {}) };
+    return Object.keys(errors).length > 0 ? { ...entry, errors } : entry;
 }
 
 /** The plans that differ in a git range, each version read with `git show`. */
@@ -96,7 +119,7 @@ async function gitReport(rangeText: string, paths: readonly string[], language: 
     for (const plan of plans) {
         const old = plan.oldPath ? before.get(plan.oldPath) : undefined;
         const now = plan.newPath ? after.get(plan.newPath) : undefined;
-        const entry = diffPlanVersions(old, now, { path: plan.newPath ?? plan.oldPath ?? '', ...(plan.oldPath ? { oldPath: plan.oldPath } : {}) });
+        const entry = withErrors(diffPlanVersions(old?.model, now?.model, { path: plan.newPath ?? plan.oldPath ?? '', ...(plan.oldPath ? { oldPath: plan.oldPath } : {}) }), old, now);
         // A plan whose text changed but whose meaning did not is listed too (layout, comments); a
         // plan that is only a candidate because a catalogue changed is left out when it is the same.
         if (entry.status === 'unchanged' && plan.viaCatalogue) continue;
@@ -107,10 +130,11 @@ async function gitReport(rangeText: string, paths: readonly string[], language: 
 
 /**
  * Builds the models of the given plans at one side of the range, with every catalogue of that
- * revision loaded. A plan with errors stops the command (exit 1) after all its errors are shown.
+ * revision loaded. A plan that cannot be read (a syntax error, a name not found) stops the command
+ * (exit 1) after all its errors are shown; other errors are counted.
  */
-async function modelsAt(range: GitRange, side: 'from' | 'to', plans: readonly string[], language: CliLanguage): Promise<Map<string, PlanModel>> {
-    const models = new Map<string, PlanModel>();
+async function modelsAt(range: GitRange, side: 'from' | 'to', plans: readonly string[], language: CliLanguage): Promise<Map<string, ReadVersion>> {
+    const models = new Map<string, ReadVersion>();
     if (plans.length === 0) return models;
     const rev = range[side];
     const label = side === 'from' ? range.fromLabel : range.toLabel;
@@ -133,12 +157,12 @@ async function modelsAt(range: GitRange, side: 'from' | 'to', plans: readonly st
         const shown = `${label}:${file}`;
         const errors = collectDiagnostics([{ ...loaded, shown, role: 'given' }], language).filter(d => d.severity === 'error');
         const root = loaded.document.parseResult.value;
-        if (errors.length > 0 || !isPlan(root) || loaded.document.references.some(reference => reference.error !== undefined)) {
+        if (!isPlan(root) || !readable(loaded.document)) {
             for (const error of errors) process.stderr.write(diagnosticLine(error) + '\n');
             failed ??= shown;
             continue;
         }
-        models.set(file, buildPlanModel(root, { source: file, catalogues: services.suplan.catalogue.CatalogueResolver }));
+        models.set(file, { model: buildPlanModel(root, { source: file, catalogues: services.suplan.catalogue.CatalogueResolver }), errors: errors.length });
     }
     if (failed !== undefined) throw new CliError(sayReview(language, 'diffPlanHasErrors', failed), 1);
     return models;

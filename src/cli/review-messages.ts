@@ -33,8 +33,8 @@ export const sayReview = messageTable({
     gitOption: { sv: 'jämför planerna i ett git-intervall, t.ex. HEAD~1..HEAD eller main..', en: 'compare the plans of a git range, e.g. HEAD~1..HEAD or main..' },
     diffFormatOption: { sv: 'utdataformat: text, md (Markdown för en kommentar i en pull request) eller json', en: 'output format: text, md (Markdown for a pull-request comment) or json' },
     diffExitCodes: {
-        sv: 'Slutkoder:\n  0  jämförelsen gjordes (ändringar eller inte)\n  1  en plan har fel och kan inte jämföras\n  2  felaktig användning, en fil eller en version som inte kan läsas',
-        en: 'Exit codes:\n  0  the comparison was made (changes or not)\n  1  a plan has errors and cannot be compared\n  2  wrong usage, or a file or version that cannot be read',
+        sv: 'Slutkoder:\n  0  jämförelsen gjordes (ändringar eller inte; en version med andra fel jämförs och felen räknas)\n  1  en plan har syntaxfel eller namn som inte finns och kan inte jämföras\n  2  felaktig användning, en fil eller en version som inte kan läsas',
+        en: 'Exit codes:\n  0  the comparison was made (changes or not; a version with other errors is compared and its errors counted)\n  1  a plan has a syntax error or a name not found and cannot be compared\n  2  wrong usage, or a file or version that cannot be read',
     },
     maxLengthOption: {
         sv: 'med --format md: högst så många tecken (t.ex. 60000 för en kommentar på GitHub, som tar 65536); planer som inte ryms visas utan tabeller eller räknas på sista raden',
@@ -43,7 +43,10 @@ export const sayReview = messageTable({
     maxLengthOnlyMarkdown: { sv: '--max-length gäller bara --format md', en: '--max-length applies to --format md only' },
     badMaxLength: { sv: 'ogiltigt --max-length {0}: ange ett heltal från 1000 och uppåt', en: 'invalid --max-length {0}: give a whole number of 1000 or more' },
     diffTwoPlans: { sv: 'ange två planer (gammal och ny), eller --git <intervall>', en: 'give two plans (old and new), or --git <range>' },
-    diffPlanHasErrors: { sv: '{0} har fel och kan inte jämföras', en: '{0} has errors and cannot be compared' },
+    diffPlanHasErrors: {
+        sv: '{0} kan inte läsas (syntaxfel eller ett namn som inte finns) och kan inte jämföras',
+        en: '{0} cannot be read (a syntax error or a name not found) and cannot be compared',
+    },
     gitFailed: { sv: 'git {0} misslyckades: {1}', en: 'git {0} failed: {1}' },
     gitMissing: { sv: 'git finns inte (behövs för --git)', en: 'git is not installed (needed for --git)' },
     gitWithCatalogue: { sv: '--catalogue gäller inte med --git: katalogerna läses från varje version i git', en: '--catalogue does not apply with --git: the catalogues are read from each version in git' },

@@ -26,6 +26,15 @@ export const sayDiff = messageTable({
     burdenOnce: { sv: 'en gång per klient', en: 'once per client' },
     burdenBusiest: { sv: 'tyngsta registreringen', en: 'busiest registration' },
     none: { sv: '—', en: '—' },
+    errorsBeforeOne: { sv: 'versionen före har {0} fel', en: 'the old version has {0} error' },
+    errorsBeforeMany: { sv: 'versionen före har {0} fel', en: 'the old version has {0} errors' },
+    errorsAfterOne: { sv: 'versionen efter har {0} fel', en: 'the new version has {0} error' },
+    errorsAfterMany: { sv: 'versionen efter har {0} fel', en: 'the new version has {0} errors' },
+    errorsJoin: { sv: ' och ', en: ' and ' },
+    errorsNote: {
+        sv: '{0} (suplan check visar dem); jämförelsen gäller planen som den är skriven.',
+        en: '{0} (suplan check shows them); the comparison covers the plan as written.',
+    },
     tablesLeftOut: {
         sv: 'Tabellerna för planen visas inte här: kommentaren får vara högst {0} tecken. Kör `suplan diff` för hela jämförelsen.',
         en: 'The tables of this plan are not shown here: the comment may be at most {0} characters. Run `suplan diff` for the whole comparison.',

@@ -46,6 +46,18 @@ function statusLine(entry: PlanDiffEntry, language: Language, text: (words: stri
     return parts.join(', ');
 }
 
+/** `Versionen före har 2 fel (suplan check visar dem); …`, when a version has errors. */
+function errorsNote(entry: PlanDiffEntry, language: Language): string | undefined {
+    const sides: string[] = [];
+    const before = entry.errors?.before ?? 0;
+    const after = entry.errors?.after ?? 0;
+    if (before > 0) sides.push(sayDiff(language, before === 1 ? 'errorsBeforeOne' : 'errorsBeforeMany', before));
+    if (after > 0) sides.push(sayDiff(language, after === 1 ? 'errorsAfterOne' : 'errorsAfterMany', after));
+    if (sides.length === 0) return undefined;
+    const text = sayDiff(language, 'errorsNote', sides.join(sayDiff(language, 'errorsJoin')));
+    return text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
+}
+
 function note(entry: PlanDiffEntry, language: Language): string | undefined {
     if (entry.status === 'added') return sayDiff(language, 'addedPlan');
     if (entry.status === 'removed') return sayDiff(language, 'removedPlan');
@@ -101,6 +113,8 @@ export function renderDiffMarkdown(report: PlanDiffReport, language: Language, o
 function planBlocks(entry: PlanDiffEntry, language: Language): { summary: string[]; tables: string[] } {
     const code = (text: string) => mdCode(text);
     const summary = [`### ${mdText(entry.title)} (${code(entry.path)})`, statusLine(entry, language, mdText, code)];
+    const errors = errorsNote(entry, language);
+    if (errors) summary.push(`**${mdText(errors)}**`);
     const noteText = note(entry, language);
     if (noteText) summary.push(mdText(noteText));
     const warned = entry.changes.filter(change => change.warning);
@@ -140,6 +154,8 @@ export function renderDiffText(report: PlanDiffReport, language: Language): stri
     const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ');
     for (const entry of report.plans) {
         lines.push('', `${entry.path}: "${oneLine(entry.title)}": ${statusLine(entry, language, plain, plain)}`);
+        const errors = errorsNote(entry, language);
+        if (errors) lines.push(`  ${errors}`);
         const noteText = note(entry, language);
         if (noteText) lines.push(`  ${noteText}`);
         for (const section of DIFF_SECTIONS) {

@@ -78,6 +78,12 @@ export interface PlanDiffEntry {
     readonly warnings: number;
     /** Fields per client and measurement point, before and after (one side for an added or removed plan). */
     readonly burden: { readonly before?: RegistrationBurden<string>; readonly after?: RegistrationBurden<string> };
+    /**
+     * How many errors `suplan check` reports in each version, when there are any. A version with
+     * errors is compared when it can still be read (no syntax error, every name found); the
+     * comparison then covers what the plan says as written.
+     */
+    readonly errors?: { readonly before?: number; readonly after?: number };
 }
 
 /** What `suplan diff` reports: the plans that differ between two versions. */

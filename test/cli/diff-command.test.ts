@@ -49,7 +49,7 @@ describe('suplan diff <old> <new>', () => {
         expect((await runCli(['diff', '-f', 'json', 'old.suplan', 'new.suplan'], { cwd: dir })).stdout).toBe(expected('diff.json'));
     });
 
-    test('a plan with errors cannot be compared: its errors with their places, exit 1', async () => {
+    test('a plan that cannot be read (a syntax error) cannot be compared: its errors with their places, exit 1', async () => {
         const dir = project('diff-errors');
         writeFileSync(path.join(dir, 'old.suplan'), example('08-bbic-samtal.suplan'));
         writeFileSync(path.join(dir, 'new.suplan'), example('08-bbic-samtal.suplan').replace('lokal hinder', 'lokal hinder hinder'));
@@ -57,8 +57,33 @@ describe('suplan diff <old> <new>', () => {
         expect(result.code).toBe(1);
         expect(result.stdout).toBe('');
         expect(result.stderr).toMatch(/^new\.suplan:\d+:\d+: error SU\d{3}: /m);
-        expect(result.stderr).toContain('suplan: new.suplan har fel och kan inte jämföras');
+        expect(result.stderr).toContain('suplan: new.suplan kan inte läsas (syntaxfel eller ett namn som inte finns) och kan inte jämföras');
         expect(stackLines(result.stderr)).toEqual([]);
+    });
+
+    test('a version with errors that can still be read is compared: its errors are counted in the report, exit 0', async () => {
+        const dir = project('diff-readable-errors');
+        // The old version has no purpose (SU003) and a code outside its value set would be another
+        // such error; the pull request that adds the purpose must still show what it changes.
+        writeFileSync(path.join(dir, 'old.suplan'), example('08-bbic-samtal.suplan').replace('    syfte verksamhetsutveckling\n', ''));
+        writeFileSync(path.join(dir, 'new.suplan'), example('08-bbic-samtal.suplan'));
+        const check = await runCli(['check', 'old.suplan'], { cwd: dir });
+        expect(check.stdout).toMatch(/^old\.suplan:\d+:\d+: error SU003: /m);
+        const errorCount = Number(/^(\d+) fel/m.exec(check.stdout)?.[1]);
+        expect(errorCount).toBeGreaterThan(0);
+
+        const json = await runCli(['diff', 'old.suplan', 'new.suplan', '--format', 'json'], { cwd: dir });
+        expect([json.code, json.stderr]).toEqual([0, '']);
+        const [entry] = (JSON.parse(json.stdout) as PlanDiffReport).plans;
+        expect(entry.errors).toEqual({ before: errorCount });
+        expect(entry.changes.map(change => [change.section, change.aspect, change.change, change.after])).toContainEqual(['plan', 'purpose', 'added', 'verksamhetsutveckling']);
+
+        const text = await runCli(['diff', 'old.suplan', 'new.suplan'], { cwd: dir });
+        expect(text.code).toBe(0);
+        expect(text.stdout).toContain(`\n  Versionen före har ${errorCount} fel (suplan check visar dem); jämförelsen gäller planen som den är skriven.\n`);
+        const markdown = await runCli(['diff', 'new.suplan', 'old.suplan', '--format', 'md', '--lang', 'en'], { cwd: dir });
+        expect(markdown.code).toBe(0);
+        expect(markdown.stdout).toContain(`\n\n**The new version has ${errorCount} error${errorCount === 1 ? '' : 's'} (suplan check shows them); the comparison covers the plan as written.**\n\n`);
     });
 
     test('usage: one plan, a missing file, an unknown format: exit 2', async () => {
@@ -201,7 +226,22 @@ describe('suplan diff --git', () => {
         expect((JSON.parse(result.stdout) as PlanDiffReport).plans.map(plan => [plan.path, plan.status])).toEqual([['plan.suplan', 'changed']]);
     });
 
-    test('exit codes: a version with errors 1; no repository, a bad range or an unknown revision 2', async () => {
+    test('a pull request that mends a plan with errors (no purpose) shows the change, with the old version\'s errors counted', async () => {
+        const dir = repository('diff-git-mended');
+        writeFileSync(path.join(dir, 'plan.suplan'), example('08-bbic-samtal.suplan').replace('    syfte verksamhetsutveckling\n', ''));
+        commit(dir, 'without a purpose');
+        writeFileSync(path.join(dir, 'plan.suplan'), example('08-bbic-samtal.suplan'));
+        commit(dir, 'purpose added');
+        const result = await runCli(['diff', '--git', 'HEAD~1..HEAD', '--format', 'json'], { cwd: dir });
+        expect([result.code, result.stderr]).toEqual([0, '']);
+        const [entry] = (JSON.parse(result.stdout) as PlanDiffReport).plans;
+        expect(entry.status).toBe('changed');
+        expect(entry.errors?.before).toBeGreaterThan(0);
+        expect(entry.errors?.after).toBeUndefined();
+        expect(entry.changes.map(change => change.aspect)).toContain('purpose');
+    });
+
+    test('exit codes: a version with a syntax error 1; no repository, a bad range or an unknown revision 2', async () => {
         const dir = repository('diff-git-errors');
         writeFileSync(path.join(dir, 'plan.suplan'), example('08-bbic-samtal.suplan'));
         commit(dir, 'first');
@@ -210,7 +250,7 @@ describe('suplan diff --git', () => {
         const broken = await runCli(['diff', '--git', 'HEAD~1..HEAD'], { cwd: dir });
         expect(broken.code).toBe(1);
         expect(broken.stderr).toMatch(/^HEAD:plan\.suplan:\d+:\d+: error SU001: /m);
-        expect(broken.stderr).toContain('suplan: HEAD:plan.suplan har fel och kan inte jämföras');
+        expect(broken.stderr).toContain('suplan: HEAD:plan.suplan kan inte läsas (syntaxfel eller ett namn som inte finns) och kan inte jämföras');
         expect(broken.stdout).toBe('');
 
         const unknown = await runCli(['diff', '--git', 'nosuch..HEAD'], { cwd: dir });
