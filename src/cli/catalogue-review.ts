@@ -138,7 +138,9 @@ function changeArgs(change: CatalogueChange): Array<string | number> {
         case 'added': return [change.id, change.label];
         case 'removed': return [change.oldId, change.label];
         case 'renamed': return [change.oldId, change.id];
-        case 'relabelled': return [change.id, change.from, change.to];
+        case 'relabelled':
+        case 'redefined':
+            return [change.id, change.from, change.to];
         case 'codeAdded':
         case 'codeRemoved': return [change.id, change.code, change.label];
         case 'codeRelabelled': return [change.id, change.code, change.from, change.to];
@@ -163,7 +165,9 @@ export function describeFinding(finding: PlanFinding, catalogue: string, languag
             return finding.name === change.oldId
                 ? say(language, 'finding.renamed', catalogue, change.oldId, change.id)
                 : say(language, 'finding.renamedAs', finding.name, catalogue, change.oldId, change.id);
-        case 'relabelled': return say(language, 'finding.relabelled', name, change.from, change.to);
+        case 'relabelled':
+        case 'redefined':
+            return say(language, `finding.${change.kind}`, name, change.from, change.to);
         case 'codeAdded':
         case 'codeRemoved': return say(language, `finding.${change.kind}`, name, change.code, change.label);
         case 'codeRelabelled': return say(language, 'finding.codeRelabelled', name, change.code, change.from, change.to);

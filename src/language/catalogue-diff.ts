@@ -23,6 +23,8 @@ export type CatalogueChange =
     | { readonly kind: 'removed'; readonly oldId: string; readonly label: string }
     | { readonly kind: 'renamed'; readonly oldId: string; readonly id: string }
     | { readonly kind: 'relabelled'; readonly oldId: string; readonly id: string; readonly from: string; readonly to: string }
+    /** The definition (`kommentar`) changed; an empty side had none. */
+    | { readonly kind: 'redefined'; readonly oldId: string; readonly id: string; readonly from: string; readonly to: string }
     | { readonly kind: 'codeAdded'; readonly oldId: string; readonly id: string; readonly code: number; readonly label: string }
     | { readonly kind: 'codeRemoved'; readonly oldId: string; readonly id: string; readonly code: number; readonly label: string }
     | { readonly kind: 'codeRelabelled'; readonly oldId: string; readonly id: string; readonly code: number; readonly from: string; readonly to: string }
@@ -33,7 +35,7 @@ export type CatalogueChangeKind = CatalogueChange['kind'];
 
 /** The order reports list changes in. */
 export const CHANGE_KINDS: readonly CatalogueChangeKind[] = [
-    'added', 'removed', 'renamed', 'relabelled', 'codeAdded', 'codeRemoved', 'codeRelabelled', 'valueSetChanged',
+    'added', 'removed', 'renamed', 'relabelled', 'redefined', 'codeAdded', 'codeRemoved', 'codeRelabelled', 'valueSetChanged',
 ];
 
 export interface CatalogueDiff {
@@ -79,6 +81,10 @@ function stepRenames(older: Map<string, CatalogueVariable>, newer: Map<string, C
         if (old !== undefined && older.has(old) && !older.has(id) && !renames.has(old)) renames.set(old, id);
     }
     return renames;
+}
+
+function oneLine(text: string | undefined): string {
+    return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** A value set as the catalogue writes it, on one line. */
@@ -138,6 +144,9 @@ export function diffCatalogues(chain: readonly Catalogue[]): CatalogueDiff {
 function variableChanges(oldId: string, id: string, before: CatalogueVariable, after: CatalogueVariable): CatalogueChange[] {
     const changes: CatalogueChange[] = [];
     if ((before.label ?? '') !== (after.label ?? '')) changes.push({ kind: 'relabelled', oldId, id, from: before.label ?? '', to: after.label ?? '' });
+    // The definition, as the catalogue words it: a change in layout only (line breaks, spaces) is none.
+    const [definedBefore, definedAfter] = [oneLine(before.comment), oneLine(after.comment)];
+    if (definedBefore !== definedAfter) changes.push({ kind: 'redefined', oldId, id, from: definedBefore, to: definedAfter });
     const [a, b] = [catalogueValueSet(before.valueSet), catalogueValueSet(after.valueSet)];
     if (isCoded(a) && isCoded(b)) {
         const newCodes = new Map(b.codes.map(c => [c.code, c.label]));
@@ -256,7 +265,7 @@ export function catalogueUses(plan: Plan, catalogue: string): CatalogueUse[] {
 /**
  * `breaks`: the plan no longer resolves or names a code that is gone; `incomparable`: results
  * before and after the change measure different things (a code relabelled or reused, a value set
- * changed); `review`: the wording changed, check that the plan's question still fits; `renamed`:
+ * changed); `review`: the wording or the definition changed, check that the plan's question still fits; `renamed`:
  * `catalogue upgrade` renames it.
  */
 export type Impact = 'breaks' | 'incomparable' | 'review' | 'renamed';
@@ -287,7 +296,9 @@ function findingsOf(change: Exclude<CatalogueChange, { kind: 'added' }>, use: Ca
     switch (change.kind) {
         case 'removed': return at('breaks', [use.place, ...use.references]);
         case 'renamed': return at('renamed', [use.place]);
-        case 'relabelled': return at('review', [use.place]);
+        case 'relabelled':
+        case 'redefined':
+            return at('review', [use.place]);
         case 'codeRemoved': return at(naming.length > 0 ? 'breaks' : 'incomparable', [use.place, ...naming]);
         case 'codeAdded':
         case 'codeRelabelled':

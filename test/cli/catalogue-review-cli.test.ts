@@ -43,7 +43,7 @@ describe('suplan catalogue diff', () => {
     test('every change kind and every effect on a plan has a real case in the example catalogues and plans', async () => {
         const result = await runCli(['catalogue', 'diff', catalogue('2024'), catalogue('2025'), '--plans', 'examples/plans', '--format', 'json']);
         const report = JSON.parse(result.stdout) as { changes: Array<{ kind: string }>; plans: Array<{ findings: Array<{ impact: string; change: string }> }> };
-        expect(new Set(report.changes.map(c => c.kind))).toEqual(new Set(['added', 'removed', 'renamed', 'relabelled', 'codeAdded', 'codeRemoved', 'codeRelabelled', 'valueSetChanged']));
+        expect(new Set(report.changes.map(c => c.kind))).toEqual(new Set(['added', 'removed', 'renamed', 'relabelled', 'redefined', 'codeAdded', 'codeRemoved', 'codeRelabelled', 'valueSetChanged']));
         const findings = report.plans.flatMap(p => p.findings.map(f => `${f.impact} ${f.change}`));
         expect(new Set(findings)).toEqual(new Set([
             'breaks removed', 'breaks codeRemoved', 'incomparable codeAdded', 'incomparable codeRelabelled', 'review relabelled', 'renamed renamed',
@@ -155,14 +155,15 @@ describe('suplan catalogue upgrade', () => {
             '    review: skäl (bbic.akt_skäl) has a new label "Huvudsakligt skäl till att ärendet aktualiserades" (was "Huvudsakligt skäl till aktualiseringen") (line 44)',
             'plans/08-bbic-samtal.suplan: bbic version "2023" → "2025"',
             '  renamed: samtal_enskilt → enskilda_samtal (also the plan\'s name for the variable)',
-            '  nothing to decide',
+            '  to decide (1):',
+            '    review: ålder has a new definition "Barnets ålder i hela år den dag då utredningen inleddes." (was "Barnets ålder i hela år den dag då ärendet aktualiserades.") (line 61)',
             '',
         ].join('\n'));
     });
 
     test('the upgraded plans check clean apart from the decisions listed', async () => {
         const after = await models(dir);
-        // Plan 08 has nothing to decide: clean. Plan 07: one error on the line of each removed variable or code it still uses.
+        // Plan 08 only has a definition to review: clean. Plan 07: one error on the line of each removed variable or code it still uses.
         expect(after.get('08-bbic-samtal.suplan')!.errors).toEqual([]);
         expect(after.get('07-barnavardsutredningar.suplan')!.errors).toEqual([{ line: 46, code: 'SU012' }, { line: 72, code: 'SU020' }]);
         for (const name of ['01-ekonomiskt-bistand.suplan', '06-single-case.suplan']) expect(after.get(name)!.errors).toEqual([]);
@@ -178,7 +179,9 @@ describe('suplan catalogue upgrade', () => {
             for (const [old, now] of Object.entries(renames)) text = text.replace(new RegExp(`"${old}"`, 'g'), `"${now}"`);
             return JSON.parse(text);
         };
-        expect(after.get('08-bbic-samtal.suplan')!.model).toEqual(renamed(before.get('08-bbic-samtal.suplan')!.model, { samtal_enskilt: 'enskilda_samtal' }, '2023'));
+        // Plan 08: the rename, and the new definition of ålder that it lists to decide.
+        const definition = { 'Barnets ålder i hela år den dag då ärendet aktualiserades.': 'Barnets ålder i hela år den dag då utredningen inleddes.' };
+        expect(after.get('08-bbic-samtal.suplan')!.model).toEqual(renamed(before.get('08-bbic-samtal.suplan')!.model, { samtal_enskilt: 'enskilda_samtal', ...definition }, '2023'));
         // Plan 07: only what belongs to a decision differs (utr_tid no longer resolves; akt_skäl's label and
         // codes; förhandsbedömning's code 3).
         const expected07 = renamed(before.get('07-barnavardsutredningar.suplan')!.model, { förhandsbedömning_beslut: 'förhandsbedömning_utfall' }, '2024');
@@ -221,7 +224,8 @@ describe('suplan catalogue upgrade', () => {
         expect(readFileSync(path.join(fresh, 'plan.suplan'), 'utf8')).toBe(original);
         // Step by step: 2023 → 2024, then 2024 → 2025 gives the same text as 2023 → 2025 in one go.
         expect((await runCli(['catalogue', 'upgrade', 'plan.suplan', '--to', '2024'], { cwd: fresh })).code).toBe(0);
-        expect((await runCli(['catalogue', 'upgrade', 'plan.suplan', '--to', '2025'], { cwd: fresh })).code).toBe(0);
+        // 2025 gives ålder a new definition: a decision to take, exit 1.
+        expect((await runCli(['catalogue', 'upgrade', 'plan.suplan', '--to', '2025'], { cwd: fresh })).code).toBe(1);
         expect(readFileSync(path.join(fresh, 'plan.suplan'), 'utf8')).toBe(readFileSync(path.join(dir, 'plans/08-bbic-samtal.suplan'), 'utf8'));
         const again = await runCli(['catalogue', 'upgrade', 'plan.suplan', '--to', '2025'], { cwd: fresh });
         expect([again.code, again.stdout]).toEqual([0, 'plan.suplan: anger redan bbic version "2025"\n']);
@@ -231,7 +235,7 @@ describe('suplan catalogue upgrade', () => {
         // A plan with a BOM and CRLF line endings keeps both.
         const crlf = `\uFEFF${original.replace(/\n/g, '\r\n')}`;
         writeFileSync(path.join(fresh, 'crlf.suplan'), crlf);
-        expect((await runCli(['catalogue', 'upgrade', 'crlf.suplan', '--to', '2025'], { cwd: fresh })).code).toBe(0);
+        expect((await runCli(['catalogue', 'upgrade', 'crlf.suplan', '--to', '2025'], { cwd: fresh })).code).toBe(1);
         expect(readFileSync(path.join(fresh, 'crlf.suplan'), 'utf8')).toBe(`\uFEFF${readFileSync(path.join(fresh, 'plan.suplan'), 'utf8').replace(/\n/g, '\r\n')}`);
         writeFileSync(path.join(fresh, 'trasig.suplan'), 'plan "x" {\n    katalog bbic version "2023"\n    variabler { använd bbic.kön\n}\n');
         const broken = await runCli(['catalogue', 'upgrade', 'trasig.suplan', '--to', '2025'], { cwd: fresh });
