@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { CliError, cliError } from './cli-error.js';
 import { displayPath } from './display-path.js';
-import { sourceRevision } from './git-revision.js';
+import { sourceRevision } from '../files/git-revision.js';
 import { loadPlanModel } from './load-plan-model.js';
 import { LANGUAGES, t, type CliLanguage } from './messages.js';
 import { writeFilesAtomic, type FileToWrite } from './write-file-atomic.js';

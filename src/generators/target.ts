@@ -1,5 +1,8 @@
 import type { PlanModel } from '../model/plan-model.js';
 import type { Bilingual } from '../text/messages.js';
+import type { SourceRevision } from '../files/git-revision.js';
+
+export type { SourceRevision };
 
 /** One file a target produces, relative to the output folder. */
 export interface GeneratedFile {
@@ -12,15 +15,10 @@ export interface TargetContext {
     readonly baseName: string;
     /** The language of generated documents (`--lang`). */
     readonly language: 'sv' | 'en';
-    /** The git commit the plan file was generated from, when it is in a repository (found by the CLI). */
+    /** The git commit the plan file was generated from, when it is in a repository (found by the CLI or the Node language server). */
     readonly revision?: SourceRevision;
 }
 
-/** A commit and whether the plan file differs from it (`modified`) or is not in git at all (`untracked`). */
-export interface SourceRevision {
-    readonly commit: string;
-    readonly state: 'committed' | 'modified' | 'untracked';
-}
 
 /** A generator: a pure function from the plan model to the files of one target. */
 export type Generate = (model: PlanModel, context: TargetContext) => GeneratedFile[] | Promise<GeneratedFile[]>;

@@ -1,5 +1,7 @@
 import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { readFileSync } from 'node:fs';
+import { sourceRevision } from '../files/git-revision.js';
 import { createSuServices } from '../language/suplan-services.js';
 import { registerCatalogueDiscovery } from './catalogue-discovery.js';
 import { publishDiagnosticsWithHelp } from './diagnostic-help.js';
@@ -35,7 +37,16 @@ process.on('unhandledRejection', reason => {
  */
 const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 const services = createSuServices({ connection, ...SafeNodeFileSystem });
-registerSuRequests(connection, services);
+registerSuRequests(connection, services, {
+    revisionOf: sourceRevision,
+    readText: file => {
+        try {
+            return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+        } catch {
+            return undefined;
+        }
+    },
+});
 publishDiagnosticsWithHelp(connection, services);
 registerCatalogueDiscovery(services);
 startLanguageServer(services.shared);

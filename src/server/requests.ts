@@ -2,7 +2,7 @@ import { DocumentState, URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { isPlan } from '../language/generated/ast.js';
 import { buildPlanModel } from '../model/build-model.js';
-import { editorTargets } from '../generators/registry.js';
+import { editorTargets, type SourceRevision } from '../generators/registry.js';
 import { serverMessage } from './messages.js';
 import type { SuServices } from '../language/suplan-services.js';
 import { starterVariable } from '../language/catalogue-starter.js';
@@ -16,8 +16,29 @@ import {
     type GenerateResult,
 } from '../protocol/requests.js';
 
+/**
+ * What the server can find out about a plan file beyond its text: the git commit it comes from
+ * (the Node server asks git, src/files/git-revision.ts; a server in a browser cannot), and the
+ * file's text on disk, to see whether the editor's text has unsaved changes.
+ */
+export interface PlanFileInfo {
+    readonly revisionOf: (file: string) => SourceRevision | undefined;
+    readonly readText: (file: string) => string | undefined;
+}
+
+/**
+ * The revision shown in a plan document generated from the editor's text: the file's commit,
+ * `modified` also when the editor holds unsaved changes (the document then is not the file).
+ */
+function editorRevision(info: PlanFileInfo | undefined, uri: URI, text: string): SourceRevision | undefined {
+    if (!info || uri.scheme !== 'file') return undefined;
+    const revision = info.revisionOf(uri.fsPath);
+    if (!revision || revision.state !== 'committed') return revision;
+    return info.readText(uri.fsPath) === text ? revision : { ...revision, state: 'modified' };
+}
+
 /** Generates `target` for the plan at `uri` from the server's current (validated) state. */
-export async function generateForEditor(services: SuServices, params: GenerateParams): Promise<GenerateResult> {
+export async function generateForEditor(services: SuServices, params: GenerateParams, info?: PlanFileInfo): Promise<GenerateResult> {
     const language = params.language ?? 'sv';
     const target = editorTargets().find(t => t.id === params.target);
     if (!target) return { ok: false, message: serverMessage(language, 'unknownTarget', params.target) };
@@ -36,7 +57,8 @@ export async function generateForEditor(services: SuServices, params: GeneratePa
     const baseName = source.replace(/\.suplan$/, '');
     const model = buildPlanModel(root, { source, catalogues: services.suplan.catalogue.CatalogueResolver });
     const generate = await target.load();
-    const files = (await generate(model, { baseName, language })).map(file => ({
+    const revision = target.showsRevision ? editorRevision(info, uri, document.textDocument.getText()) : undefined;
+    const files = (await generate(model, { baseName, language, ...(revision ? { revision } : {}) })).map(file => ({
         path: file.path,
         content: typeof file.content === 'string' ? file.content : new TextDecoder().decode(file.content),
     }));
@@ -66,9 +88,12 @@ export async function newPlanCatalogues(services: SuServices): Promise<NewPlanCa
     return found;
 }
 
-/** Registers the editor's own requests: the targets it offers, generation for preview/"Generera…", catalogues for "Ny plan". */
-export function registerSuRequests(connection: Connection, services: SuServices): void {
+/**
+ * Registers the editor's own requests: the targets it offers, generation for preview/"Generera…",
+ * catalogues for "Ny plan". `info` (the Node server) lets plan documents name the git commit.
+ */
+export function registerSuRequests(connection: Connection, services: SuServices, info?: PlanFileInfo): void {
     connection.onRequest(TARGETS_REQUEST, editorTargetList);
-    connection.onRequest(GENERATE_REQUEST, (params: GenerateParams) => generateForEditor(services, params));
+    connection.onRequest(GENERATE_REQUEST, (params: GenerateParams) => generateForEditor(services, params, info));
     connection.onRequest(NEW_PLAN_CATALOGUES_REQUEST, () => newPlanCatalogues(services));
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -269,6 +270,32 @@ describe('the packaged language server over stdio', () => {
         expect(uri.endsWith('.sucat')).toBe(true);
         expect(decodeURIComponent(uri)).toBe(decodeURIComponent(fileUri(path.join(workspace, CATALOGUE))));
         expect(range.start.line).toBe(lineOf(catalogueText, 'variabel utr_tid {'));
+    });
+
+    test('"Generera…" plan-html names the git commit of the plan (the Node server asks git), "ändrad sedan dess" while the editor has unsaved changes', async () => {
+        const git = (...args: string[]) => {
+            const result = spawnSync('git', args, { cwd: workspace, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
+            expect(result.status, result.stderr).toBe(0);
+            return result.stdout.trim();
+        };
+        git('init', '-q');
+        git('-c', 'user.email=test@example.invalid', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false', 'commit', '-q', '--allow-empty', '-m', 'empty');
+        git('add', PLAN);
+        git('-c', 'user.email=test@example.invalid', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'plan');
+        const head = git('rev-parse', 'HEAD');
+        const commitCell = async (): Promise<string | undefined> => {
+            const result = await client.request<{ ok: boolean; files?: Array<{ path: string; content: string }> }>('suplan/generate', { uri: planUri, target: 'plan-html' });
+            expect(result.ok).toBe(true);
+            return /<dt>Git-version<\/dt><dd>(.*?)<\/dd>/.exec(result.files?.[0].content ?? '')?.[1];
+        };
+        expect(await commitCell()).toBe(`<code>${head.slice(0, 12)}</code>`);
+        // An unsaved change in the editor: the document is not the committed file.
+        const changed = planText.replace('plan "Barnavårdsutredningar', 'plan "Ändrade barnavårdsutredningar');
+        expect(changed).not.toBe(planText);
+        client.notify('textDocument/didChange', { textDocument: { uri: planUri, version: ++version }, contentChanges: [{ text: changed }] });
+        expect(await commitCell()).toBe(`<code>${head.slice(0, 12)}</code> (planfilen ändrad sedan dess)`);
+        client.notify('textDocument/didChange', { textDocument: { uri: planUri, version: ++version }, contentChanges: [{ text: planText }] });
+        expect(await commitCell()).toBe(`<code>${head.slice(0, 12)}</code>`);
     });
 
     test('formatting a badly indented plan gives the house style, keeps every token and comment, and is idempotent', async () => {

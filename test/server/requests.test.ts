@@ -45,6 +45,37 @@ describe('generation for the editor', () => {
         expect(json.ok && JSON.parse(json.files[0].content)).toMatchObject({ schemaVersion: 1, source: 'plan.suplan' });
     });
 
+    test('the plan document names the git commit the Node server finds, "modified" when the editor\'s text is not the file\'s', async () => {
+        const workspace = new LspWorkspace();
+        await workspace.build([example('bbic-2023.sucat'), plan]);
+        await workspace.services.shared.workspace.WorkspaceManager.initializeWorkspace([]);
+        const uri = URI.file(plan.file).toString();
+        const commit = '0123456789abcdef0123456789abcdef01234567';
+        const asked: string[] = [];
+        const info = (onDisk: string | undefined, state: 'committed' | 'modified' | 'untracked' = 'committed') => ({
+            revisionOf: (file: string) => {
+                asked.push(file);
+                return { commit, state };
+            },
+            readText: () => onDisk,
+        });
+        const html = async (fileInfo?: Parameters<typeof generateForEditor>[2]): Promise<string> => {
+            const result = await generateForEditor(workspace.services, { uri, target: 'plan-html' }, fileInfo);
+            expect(result.ok).toBe(true);
+            return result.ok ? result.files[0].content : '';
+        };
+        const approval = (page: string) => /<dt>Git-version<\/dt><dd>(.*?)<\/dd>/.exec(page)?.[1];
+        expect(approval(await html(info(plan.text)))).toBe('<code>0123456789ab</code>');
+        expect(asked).toEqual([URI.file(plan.file).fsPath]);
+        expect(approval(await html(info(`${plan.text}\n// osparad ändring`)))).toBe('<code>0123456789ab</code> (planfilen ändrad sedan dess)');
+        expect(approval(await html(info(plan.text, 'untracked')))).toBe('<code>0123456789ab</code> (planfilen är inte incheckad)');
+        // A server without git (the browser) and a target that shows no commit do not ask.
+        expect(approval(await html())).toBe('<em>inte känd</em>');
+        asked.length = 0;
+        await generateForEditor(workspace.services, { uri, target: 'markdown' }, info(plan.text));
+        expect(asked).toEqual([]);
+    });
+
     test('refuses an unknown target and a plan with errors, in the asked language', async () => {
         const workspace = new LspWorkspace();
         const broken = { file: '/ws/broken.suplan', text: plan.text.replace(/använd bbic\.(\w+)/, 'använd bbic.$1_x') };

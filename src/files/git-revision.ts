@@ -1,6 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import type { SourceRevision } from '../generators/registry.js';
+
+/** A commit and whether the plan file differs from it (`modified`) or is not in git at all (`untracked`). */
+export interface SourceRevision {
+    readonly commit: string;
+    readonly state: 'committed' | 'modified' | 'untracked';
+}
 
 function git(args: readonly string[], cwd: string): string | undefined {
     const result = spawnSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -10,7 +15,8 @@ function git(args: readonly string[], cwd: string): string | undefined {
 /**
  * The commit a plan file is generated from: `git rev-parse HEAD` in the file's folder, and
  * `git status --porcelain` of the file for whether it has changed since (or is not committed at
- * all). Undefined outside a git repository, in one without commits, or without git.
+ * all). Undefined outside a git repository, in one without commits, or without git. Used by
+ * `suplan generate` and the Node language server (the editor's "Generera…"), never in a browser.
  */
 export function sourceRevision(planFile: string): SourceRevision | undefined {
     const dir = path.dirname(path.resolve(planFile));
