@@ -133,8 +133,10 @@ export async function runDiff(oldFile: string, newFile: string, options: DiffOpt
 
 // ------------------------------------------------------------------ rendering
 
-function changeArgs(change: CatalogueChange): Array<string | number> {
+function changeArgs(change: CatalogueChange, language: CliLanguage): Array<string | number> {
     switch (change.kind) {
+        case 'stepChanged': return [change.id, change.from || say(language, 'noStep'), change.to || say(language, 'noStep')];
+        case 'nationalChanged': return [change.id, ...[change.from, change.to].map(flag => say(language, flag ? 'national' : 'notNational'))];
         case 'added': return [change.id, change.label];
         case 'removed': return [change.oldId, change.label];
         case 'renamed': return [change.oldId, change.id];
@@ -150,7 +152,7 @@ function changeArgs(change: CatalogueChange): Array<string | number> {
 
 /** One line of the change list. */
 export function describeChange(change: CatalogueChange, language: CliLanguage): string {
-    return say(language, `change.${change.kind}`, ...changeArgs(change));
+    return say(language, `change.${change.kind}`, ...changeArgs(change, language));
 }
 
 /** What a change does to a plan, naming the variable by the plan's name. */
@@ -159,7 +161,10 @@ export function describeFinding(finding: PlanFinding, catalogue: string, languag
     const oldId = change.kind === 'added' ? change.id : change.oldId;
     const name = finding.name === oldId ? finding.name : say(language, 'variableIn', finding.name, catalogue, oldId);
     switch (change.kind) {
-        case 'added': return '';
+        case 'added':
+        case 'stepChanged':
+        case 'nationalChanged':
+            return '';
         case 'removed': return say(language, 'finding.removed', name);
         case 'renamed':
             return finding.name === change.oldId

@@ -29,13 +29,18 @@ export type CatalogueChange =
     | { readonly kind: 'codeRemoved'; readonly oldId: string; readonly id: string; readonly code: number; readonly label: string }
     | { readonly kind: 'codeRelabelled'; readonly oldId: string; readonly id: string; readonly code: number; readonly from: string; readonly to: string }
     /** A value set that is not a list of codes on both sides changed (kind, range, unit, decimals). */
-    | { readonly kind: 'valueSetChanged'; readonly oldId: string; readonly id: string; readonly from: string; readonly to: string };
+    | { readonly kind: 'valueSetChanged'; readonly oldId: string; readonly id: string; readonly from: string; readonly to: string }
+    /** The process step (`processteg`) changed; an empty side had none. A plan measures the same: no finding. */
+    | { readonly kind: 'stepChanged'; readonly oldId: string; readonly id: string; readonly from: string; readonly to: string }
+    /** Whether the variable is reported to the national statistics (`nationell statistik`) changed. No finding. */
+    | { readonly kind: 'nationalChanged'; readonly oldId: string; readonly id: string; readonly from: boolean; readonly to: boolean };
 
 export type CatalogueChangeKind = CatalogueChange['kind'];
 
 /** The order reports list changes in. */
 export const CHANGE_KINDS: readonly CatalogueChangeKind[] = [
     'added', 'removed', 'renamed', 'relabelled', 'redefined', 'codeAdded', 'codeRemoved', 'codeRelabelled', 'valueSetChanged',
+    'stepChanged', 'nationalChanged',
 ];
 
 export interface CatalogueDiff {
@@ -147,6 +152,8 @@ function variableChanges(oldId: string, id: string, before: CatalogueVariable, a
     // The definition, as the catalogue words it: a change in layout only (line breaks, spaces) is none.
     const [definedBefore, definedAfter] = [oneLine(before.comment), oneLine(after.comment)];
     if (definedBefore !== definedAfter) changes.push({ kind: 'redefined', oldId, id, from: definedBefore, to: definedAfter });
+    if ((before.processStep ?? '') !== (after.processStep ?? '')) changes.push({ kind: 'stepChanged', oldId, id, from: before.processStep ?? '', to: after.processStep ?? '' });
+    if (before.nationalStatistics !== after.nationalStatistics) changes.push({ kind: 'nationalChanged', oldId, id, from: before.nationalStatistics, to: after.nationalStatistics });
     const [a, b] = [catalogueValueSet(before.valueSet), catalogueValueSet(after.valueSet)];
     if (isCoded(a) && isCoded(b)) {
         const newCodes = new Map(b.codes.map(c => [c.code, c.label]));
@@ -283,14 +290,15 @@ export interface PlanFinding {
 export function planFindings(diff: CatalogueDiff, uses: readonly CatalogueUse[]): PlanFinding[] {
     const findings: PlanFinding[] = [];
     for (const change of diff.changes) {
-        if (change.kind === 'added') continue;
+        // A new variable, another process step or national-statistics flag: the plan measures the same.
+        if (change.kind === 'added' || change.kind === 'stepChanged' || change.kind === 'nationalChanged') continue;
         // A plan may use one catalogue variable more than once (`som a`, `som b`): each use is a finding.
         for (const use of uses.filter(u => u.id === change.oldId)) findings.push(...findingsOf(change, use));
     }
     return findings;
 }
 
-function findingsOf(change: Exclude<CatalogueChange, { kind: 'added' }>, use: CatalogueUse): PlanFinding[] {
+function findingsOf(change: Exclude<CatalogueChange, { kind: 'added' | 'stepChanged' | 'nationalChanged' }>, use: CatalogueUse): PlanFinding[] {
     const naming = use.codes.filter(c => 'code' in change && c.code === change.code).map(c => c.place);
     const at = (impact: Impact, places: readonly PlanPlace[]): PlanFinding[] => [{ change, impact, name: use.name, places }];
     switch (change.kind) {

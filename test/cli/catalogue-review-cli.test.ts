@@ -43,7 +43,7 @@ describe('suplan catalogue diff', () => {
     test('every change kind and every effect on a plan has a real case in the example catalogues and plans', async () => {
         const result = await runCli(['catalogue', 'diff', catalogue('2024'), catalogue('2025'), '--plans', 'examples/plans', '--format', 'json']);
         const report = JSON.parse(result.stdout) as { changes: Array<{ kind: string }>; plans: Array<{ findings: Array<{ impact: string; change: string }> }> };
-        expect(new Set(report.changes.map(c => c.kind))).toEqual(new Set(['added', 'removed', 'renamed', 'relabelled', 'redefined', 'codeAdded', 'codeRemoved', 'codeRelabelled', 'valueSetChanged']));
+        expect(new Set(report.changes.map(c => c.kind))).toEqual(new Set(['added', 'removed', 'renamed', 'relabelled', 'redefined', 'codeAdded', 'codeRemoved', 'codeRelabelled', 'valueSetChanged', 'stepChanged', 'nationalChanged']));
         const findings = report.plans.flatMap(p => p.findings.map(f => `${f.impact} ${f.change}`));
         expect(new Set(findings)).toEqual(new Set([
             'breaks removed', 'breaks codeRemoved', 'incomparable codeAdded', 'incomparable codeRelabelled', 'review relabelled', 'renamed renamed',
