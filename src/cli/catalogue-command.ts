@@ -1,12 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ImportOptions } from '../catalogue/catalogue-import.js';
 import type { CatalogueEntry } from '../catalogue/model.js';
 import { renderIssue, type ImportIssue } from '../catalogue/issues.js';
-import { CatalogueUsageError, catalogueMessage } from '../catalogue/messages.js';
+import { CatalogueUsageError } from '../catalogue/messages.js';
 import { CliError, cliError } from './cli-error.js';
+import { errorLines } from './formats/text.js';
 import { readInputBytes, readSourceText } from './read-input.js';
 import { say } from './catalogue-review-messages.js';
 import type { DiffOptions, UpgradeOptions } from './catalogue-review.js';
@@ -185,7 +185,7 @@ async function loadBase(file: string, language: CliLanguage): Promise<CatalogueE
     const loaded = await loadCatalogueText(text, path.resolve(file), language);
     const errors = loaded.diagnostics.filter(d => d.severity === 1);
     if (errors.length > 0 || !loaded.catalogue) {
-        for (const diagnostic of errors) process.stderr.write(`${diagnosticLine(file, diagnostic, language)}\n`);
+        for (const line of errorLines(file, errors)) process.stderr.write(`${line}\n`);
         process.stderr.write(`${t(language, 'catalogueHasErrors', file)}\n`);
         return null;
     }
@@ -198,13 +198,6 @@ function separatorOf(value: string | undefined, language: CliLanguage): ';' | ',
     if ([';', 'semikolon', 'semicolon'].includes(wanted)) return ';';
     if ([',', 'komma', 'comma'].includes(wanted)) return ',';
     throw cliError(language, 'badSeparator', value);
-}
-
-function diagnosticLine(file: string, diagnostic: Diagnostic, language: CliLanguage): string {
-    const severity = catalogueMessage(language, diagnostic.severity === 1 ? 'severity.error' : 'severity.warning');
-    const code = diagnostic.code !== undefined ? ` ${String(diagnostic.code)}` : '';
-    const text = typeof diagnostic.message === 'string' ? diagnostic.message : String(diagnostic.message);
-    return `${file}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}: ${severity}${code}: ${text}`;
 }
 
 function safeFilePart(text: string): string {
@@ -223,7 +216,7 @@ export async function runExport(file: string, options: CatalogueExportOptions): 
     const loaded = await loadCatalogueText(text, path.resolve(file), language);
     const errors = loaded.diagnostics.filter(d => d.severity === 1);
     if (errors.length > 0 || !loaded.catalogue) {
-        for (const diagnostic of errors) process.stderr.write(`${diagnosticLine(file, diagnostic, language)}\n`);
+        for (const line of errorLines(file, errors)) process.stderr.write(`${line}\n`);
         process.stderr.write(`${t(language, 'catalogueHasErrors', file)}\n`);
         return 1;
     }

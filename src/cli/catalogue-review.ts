@@ -6,6 +6,7 @@ import type { TextChange } from '../language/catalogue-upgrade.js';
 import type { Catalogue, Plan } from '../language/generated/ast.js';
 import { CliError, ioError } from './cli-error.js';
 import { displayPath } from './display-path.js';
+import { errorLines } from './formats/text.js';
 import { say } from './catalogue-review-messages.js';
 import { loadWorkspace, type CheckedDocument } from './load-workspace.js';
 import type { CliLanguage } from './messages.js';
@@ -64,11 +65,7 @@ function catalogueOf(loaded: readonly CheckedDocument[], file: string, language:
     if (!document || !isCatalogueDocument(document.document)) throw new CliError(say(language, 'notACatalogue', file));
     const errors = document.diagnostics.filter(d => d.severity === 1);
     if (errors.length > 0) {
-        for (const error of errors) {
-            const message = typeof error.message === 'string' ? error.message : String(error.message);
-            const code = error.code !== undefined ? ` ${String(error.code)}` : '';
-            process.stderr.write(`${document.shown}:${error.range.start.line + 1}:${error.range.start.character + 1}: error${code}: ${message}\n`);
-        }
+        for (const line of errorLines(document.shown, errors)) process.stderr.write(`${line}\n`);
         process.stderr.write(`${say(language, 'catalogueHasErrors', document.shown)}\n`);
         return undefined;
     }

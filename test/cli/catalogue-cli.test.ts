@@ -154,7 +154,7 @@ describe('suplan catalogue import|export', () => {
         writeFileSync(path.join(dir, 'trasig.sucat'), 'katalog trasig version "1" {\n    variabel a {\n        etikett "A"\n        värdemängd heltal\n    }\n}\n');
         const broken = await runCli(['catalogue', 'export', path.join(dir, 'trasig.sucat')]);
         expect(broken.code).toBe(1);
-        expect(broken.stderr).toMatch(/trasig\.sucat:4:\d+: fel SU001: /);
+        expect(broken.stderr).toMatch(/trasig\.sucat:4:\d+: error SU001: /);
         expect(broken.stderr.trimEnd().split('\n').at(-1)).toBe(`${path.join(dir, 'trasig.sucat')} har fel och exporteras inte.`);
         expect(existsSync(path.join(dir, 'trasig-1.csv'))).toBe(false);
     });

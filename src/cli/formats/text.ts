@@ -1,3 +1,4 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { t } from '../messages.js';
 import { summarize, summaryLine, type CheckReport, type CliDiagnostic, type CliRelated } from './report.js';
 import { excerptLines } from './source-excerpt.js';
@@ -25,9 +26,26 @@ export function formatText(report: CheckReport): string {
     return lines.join('\n') + '\n';
 }
 
-export function diagnosticLine(d: CliDiagnostic): string {
+export function diagnosticLine(d: Pick<CliDiagnostic, 'file' | 'line' | 'column' | 'severity' | 'code' | 'message'>): string {
     const code = d.code ? ` ${d.code}` : '';
     return `${d.file}:${d.line}:${d.column}: ${d.severity}${code}: ${oneLine(d.message)}`;
+}
+
+const SEVERITY_WORDS = ['error', 'warning', 'info', 'hint'] as const;
+
+/**
+ * The errors of one file that a command refuses to go on with (`catalogue export`, `import
+ * --update`, `catalogue diff`/`upgrade`), each as the first line of `check`'s text output, in
+ * position order; `suplan check <file>` shows them with their source lines and help.
+ */
+export function errorLines(file: string, diagnostics: readonly Diagnostic[]): string[] {
+    return diagnostics
+        .filter(d => (d.severity ?? 1) === 1)
+        .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+        .map(d => diagnosticLine({
+            file, line: d.range.start.line + 1, column: d.range.start.character + 1, severity: SEVERITY_WORDS[(d.severity ?? 1) - 1],
+            code: d.code === undefined ? '' : String(d.code), message: typeof d.message === 'string' ? d.message : String(d.message),
+        }));
 }
 
 /** The line of the range with carets under it; over several lines, the first line to its end. */
