@@ -1,5 +1,5 @@
 import type { RegistrationBurden } from '../language/registration-burden.js';
-import type { Language } from '../text/language.js';
+import { startSentence, type Language } from '../text/language.js';
 import { mdCell, mdCode, mdTable, mdText } from '../text/markdown-escape.js';
 import { pick } from '../text/messages.js';
 import { DIFF_SECTIONS, type DiffChange, type PlanDiffEntry, type PlanDiffReport } from './plan-diff.js';
@@ -55,7 +55,7 @@ function errorsNote(entry: PlanDiffEntry, language: Language): string | undefine
     if (after > 0) sides.push(sayDiff(language, after === 1 ? 'errorsAfterOne' : 'errorsAfterMany', after));
     if (sides.length === 0) return undefined;
     const text = sayDiff(language, 'errorsNote', sides.join(sayDiff(language, 'errorsJoin')));
-    return text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
+    return startSentence(text, language);
 }
 
 function note(entry: PlanDiffEntry, language: Language): string | undefined {

@@ -8,3 +8,8 @@ export const LANGUAGES: readonly Language[] = ['sv', 'en'];
 export function isLanguage(value: unknown): value is Language {
     return value === 'sv' || value === 'en';
 }
+
+/** `text` with its first letter upper case, as a sentence starts ("verksamhetsutveckling" → "Verksamhetsutveckling"). */
+export function startSentence(text: string, language: Language): string {
+    return text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
+}

@@ -92,7 +92,10 @@ export function summaryLine(summary: Summary, language: CliLanguage): string {
 }
 
 /** Orders diagnostics by file, then start position, then code. */
-export function compareDiagnostics(a: CliDiagnostic, b: CliDiagnostic): number {
+/** What diagnostics are ordered by: file, position, code. */
+export type DiagnosticPlace = Pick<CliDiagnostic, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'code'>;
+
+export function compareDiagnostics(a: DiagnosticPlace, b: DiagnosticPlace): number {
     return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
         || a.line - b.line || a.column - b.column
         || a.endLine - b.endLine || a.endColumn - b.endColumn

@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { t } from '../messages.js';
-import { summarize, summaryLine, type CheckReport, type CliDiagnostic, type CliRelated } from './report.js';
+import { compareDiagnostics, summarize, summaryLine, type CheckReport, type CliDiagnostic, type CliRelated } from './report.js';
 import { excerptLines } from './source-excerpt.js';
 
 /**
@@ -31,21 +31,20 @@ export function diagnosticLine(d: Pick<CliDiagnostic, 'file' | 'line' | 'column'
     return `${d.file}:${d.line}:${d.column}: ${d.severity}${code}: ${oneLine(d.message)}`;
 }
 
-const SEVERITY_WORDS = ['error', 'warning', 'info', 'hint'] as const;
-
 /**
  * The errors of one file that a command refuses to go on with (`catalogue export`, `import
  * --update`, `catalogue diff`/`upgrade`), each as the first line of `check`'s text output, in
- * position order; `suplan check <file>` shows them with their source lines and help.
+ * check's order; `suplan check <file>` shows them with their source lines and help.
  */
 export function errorLines(file: string, diagnostics: readonly Diagnostic[]): string[] {
     return diagnostics
         .filter(d => (d.severity ?? 1) === 1)
-        .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
-        .map(d => diagnosticLine({
-            file, line: d.range.start.line + 1, column: d.range.start.character + 1, severity: SEVERITY_WORDS[(d.severity ?? 1) - 1],
-            code: d.code === undefined ? '' : String(d.code), message: typeof d.message === 'string' ? d.message : String(d.message),
-        }));
+        .map(d => ({
+            file, line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+            severity: 'error' as const, code: d.code === undefined ? '' : String(d.code), message: typeof d.message === 'string' ? d.message : String(d.message),
+        }))
+        .sort(compareDiagnostics)
+        .map(diagnosticLine);
 }
 
 /** The line of the range with carets under it; over several lines, the first line to its end. */

@@ -8,6 +8,7 @@
 import type {
     AnalysisModel, CodeModel, CompareOp, ConditionModel, PlanModel, SamplingModel, ScenarioModel, ValueSetModel, VariableModel,
 } from '../../model/plan-model.js';
+import { startSentence } from '../../text/language.js';
 import { formatDecimal } from '../../text/numbers.js';
 import { fillInline, inlines, join, type Block, type Inline, type Inlines } from './document.js';
 import { docTexts, type DocLanguage, type DocTexts } from './texts.js';
@@ -138,7 +139,7 @@ export class PlanSections {
     purposeText(): Inlines {
         const purpose = this.model.purpose ? this.t.purposes[this.model.purpose] : undefined;
         // The purpose's name opens a sentence: "Verksamhetsutveckling. Att utveckla …".
-        return [purpose ? `${purpose.name.charAt(0).toLocaleUpperCase(this.language)}${purpose.name.slice(1)}. ${purpose.explanation}` : this.t.noPurpose];
+        return [purpose ? `${startSentence(purpose.name, this.language)}. ${purpose.explanation}` : this.t.noPurpose];
     }
 
     /** A role's text, or *not given*. */
